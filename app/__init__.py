@@ -1,0 +1,3 @@
+"""wirefeed: agency wire-feed ingestion service."""
+
+__version__ = "0.1.0"

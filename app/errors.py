@@ -1,0 +1,91 @@
+"""One error tree for the service; each error knows its HTTP status and stable problem `type`.
+
+    WirefeedError
+    ├── CopyRefused              copy we will not publish (kept in quarantine)
+    │   ├── ParseError           422: the bytes are not a story we can publish verbatim
+    │   └── UnsupportedFormat    415: a format we do not (yet) read
+    ├── CopyTooLarge             413: refused before reading (not quarantined)
+    ├── NotFound                 404
+    ├── Unauthorized             401
+    ├── Forbidden                403
+    └── PreconditionFailed / Conflict …
+
+The handlers in `app.main` render every one of them as RFC 9457 problem+json.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+PROBLEM_BASE = "https://wirefeed.dev/problems/"
+
+
+class WirefeedError(Exception):
+    status: ClassVar[int] = 500
+    type_slug: ClassVar[str] = "internal-error"
+    title: ClassVar[str] = "Internal error"
+
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+    @property
+    def type_uri(self) -> str:
+        return PROBLEM_BASE + self.type_slug
+
+
+class CopyRefused(WirefeedError):
+    """Copy refused for its content: kept in quarantine for operators."""
+
+    status = 422
+    type_slug = "copy-refused"
+    title = "Copy refused"
+
+
+class ParseError(CopyRefused):
+    """The one error a parser raises: the bytes cannot become a verbatim article."""
+
+    status = 422
+    type_slug = "unparseable-copy"
+    title = "Copy is not a publishable story"
+
+    def __init__(self, detail: str, *, reason: str = "unparseable", **extra: Any) -> None:
+        super().__init__(detail, **extra)
+        self.reason = reason
+
+
+class UnsupportedFormat(CopyRefused):
+    status = 415
+    type_slug = "unsupported-media-type"
+    title = "Unsupported copy format"
+
+
+class CopyTooLarge(WirefeedError):
+    status = 413
+    type_slug = "copy-too-large"
+    title = "Copy too large"
+
+
+class NotFound(WirefeedError):
+    status = 404
+    type_slug = "not-found"
+    title = "Not found"
+
+
+class Unauthorized(WirefeedError):
+    status = 401
+    type_slug = "unauthorized"
+    title = "Authentication required"
+
+
+class Forbidden(WirefeedError):
+    status = 403
+    type_slug = "forbidden"
+    title = "Not allowed"
+
+
+class InvalidRequest(WirefeedError):
+    status = 400
+    type_slug = "invalid-request"
+    title = "Invalid request"

@@ -1,0 +1,55 @@
+"""What every parser returns: `ParsedCopy`, a validated, storage-free picture of one story."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SourceFormat = Literal["page-text", "wire-text", "nitf", "newsml-g2", "ninjs", "iptc7901", "anpa1312"]
+
+
+class Dateline(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    place: str = Field(description="The place named by the dateline, e.g. 'Seoul'.")
+    text: str = Field(description="The dateline exactly as printed, e.g. 'Seoul, Dec 1' or 'SEOUL, Nov 30 (Reuters) -'.")
+
+
+class ParsedCopy(BaseModel):
+    """One story as a parser read it. Body paragraphs are verbatim spans of the decoded copy."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source_format: SourceFormat
+    agency: str | None = None
+    headline: str
+    byline: str | None = None
+    dateline: Dateline | None = None
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+    summary: str | None = None
+    category: str | None = None
+    language: str = "en"
+    body: list[str]
+    signoff: str | None = None
+    # What was done to the bytes to read them, e.g. "decoded as windows-1252", "repaired mojibake".
+    repairs: list[str] = Field(default_factory=list)
+    # The agency's own story identity and version, where the format carries one (NITF du-key, G2 guid).
+    agency_ref: str | None = None
+    agency_version: int | None = None
+
+    @field_validator("published_at", "updated_at")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("timestamps must carry their offset")
+        return value
+
+    @field_validator("body")
+    @classmethod
+    def _non_empty_body(cls, value: list[str]) -> list[str]:
+        if not value or any(not p.strip() for p in value):
+            raise ValueError("body must have at least one non-blank paragraph")
+        return value
