@@ -14,7 +14,9 @@ class Dateline(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     place: str = Field(description="The place named by the dateline, e.g. 'Seoul'.")
-    text: str = Field(description="The dateline exactly as printed, e.g. 'Seoul, Dec 1' or 'SEOUL, Nov 30 (Reuters) -'.")
+    text: str = Field(
+        description="The dateline exactly as printed, e.g. 'Seoul, Dec 1' or 'SEOUL, Nov 30 (Reuters) -'."
+    )
 
 
 class ParsedCopy(BaseModel):

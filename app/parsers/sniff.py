@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from xml.etree.ElementTree import ParseError as XMLParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_xml
 
 from app.errors import ParseError, UnsupportedFormat
 from app.parsers.base import ParsedCopy
@@ -69,7 +72,9 @@ def _check_xml(data: bytes, fmt: str) -> None:
     try:
         ET.fromstring(data)
     except ET.ParseError as exc:
-        raise ParseError(f"Malformed XML: the {fmt} document is not well-formed ({exc}).", reason="malformed-xml") from exc
+        raise ParseError(
+            f"Malformed XML: the {fmt} document is not well-formed ({exc}).", reason="malformed-xml"
+        ) from exc
 
 
 def _check_json(data: bytes) -> object:

@@ -1,0 +1,82 @@
+"""ORM tables for stored articles and every version of their text."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base, UTCDateTime
+
+
+class ArticleFields:
+    """Columns an article and each of its versions both carry (the story as published)."""
+
+    headline: Mapped[str] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    dateline_place: Mapped[str | None] = mapped_column(String(200))
+    dateline_text: Mapped[str | None] = mapped_column(String(400))
+    # Instants are stored in UTC; the offset the copy printed is kept beside them (minutes east of UTC).
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    published_offset: Mapped[int | None] = mapped_column(SmallInteger)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_offset: Mapped[int | None] = mapped_column(SmallInteger)
+    summary: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(200))
+    body: Mapped[list[str]] = mapped_column(JSON)
+    signoff: Mapped[str | None] = mapped_column(Text)
+    disclaimer: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(80))
+    repairs: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Article(ArticleFields, Base):
+    """The current (served) state of one story. `pk` orders it; `id` is its public name."""
+
+    __tablename__ = "articles"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(32), unique=True)
+    agency: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(16))
+    source_format: Mapped[str] = mapped_column(String(20))
+    # Identity of the story for updates: agency + normalised headline (or the agency's own id).
+    story_key: Mapped[str] = mapped_column(String(80), unique=True)
+    lead_key: Mapped[str] = mapped_column(String(80), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Newest-first order: the story's first stated time (or arrival), fixed when the story is first stored.
+    sort_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default="live")
+    agency_ref: Mapped[str | None] = mapped_column(String(200))
+
+    versions: Mapped[list[ArticleVersion]] = relationship(
+        back_populates="article", order_by="ArticleVersion.version", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_articles_sort", "sort_at", "pk"),
+        Index("ix_articles_agency_sort", "agency", "sort_at", "pk"),
+        Index("ix_articles_category_sort", "category", "sort_at", "pk"),
+        Index("ix_articles_language_sort", "language", "sort_at", "pk"),
+    )
+
+
+class ArticleVersion(ArticleFields, Base):
+    """One received text of a story. `fingerprint` (whitespace-blind body hash) is unique: a resend is a duplicate."""
+
+    __tablename__ = "article_versions"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_pk: Mapped[int] = mapped_column(ForeignKey("articles.pk", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[str] = mapped_column(String(80), unique=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    raw_copy_pk: Mapped[int | None] = mapped_column(ForeignKey("raw_copies.pk"))
+    # False when an older text arrived after a newer one: kept in history, never served.
+    served: Mapped[bool] = mapped_column(default=True)
+
+    article: Mapped[Article] = relationship(back_populates="versions")
+
+    __table_args__ = (UniqueConstraint("article_pk", "version"),)

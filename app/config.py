@@ -1,0 +1,44 @@
+"""Settings from the environment (prefix WIREFEED_); the embedded SQLite file is the default store."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DISCLAIMER = (
+    "This post has been auto-published from an agency feed without any modifications to the text "
+    "and has not been reviewed by an editor"
+)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WIREFEED_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./wirefeed.db",
+        description="SQLAlchemy URL: sqlite:///path.db (default) or postgresql+psycopg://user@host/db.",
+    )
+    disclaimer: str = Field(default=DEFAULT_DISCLAIMER, description="Stamped on every article.")
+    max_copy_bytes: int = Field(
+        default=1_048_576, description="Copy larger than this is refused with 413 (and kept for operators)."
+    )
+    hard_max_copy_bytes: int = Field(
+        default=16_777_216, description="Above this the upload is cut off unread and not kept."
+    )
+    future_tolerance_hours: float = Field(
+        default=36.0, description="Copy dated further than this in the future is refused (422)."
+    )
+    seeds_dir: Path = Field(default=Path("seeds"), description="Folder `wirefeed seed` loads.")
+    auto_migrate: bool = Field(
+        default=True, description="`wirefeed serve` applies migrations before starting (always on SQLite)."
+    )
+    sqlite_busy_timeout_ms: int = Field(default=30_000, description="How long a SQLite writer waits its turn.")
+    public_base_url: str = Field(default="", description="Prefix for absolute links; empty means relative links.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,44 @@
+"""ORM tables for what arrived: the raw bytes of every stored or refused copy, and idempotency records."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import Base, UTCDateTime
+
+
+class RawCopy(Base):
+    """The exact bytes received, with the headers that matter for replaying them."""
+
+    __tablename__ = "raw_copies"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    content_type: Mapped[str | None] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(80), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    headers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    source: Mapped[str] = mapped_column(String(40))  # http, cli, seed, replay
+    api_key_id: Mapped[str | None] = mapped_column(String(32))
+
+
+class IdempotencyRecord(Base):
+    """The first answer to a POST carrying an Idempotency-Key, replayed for retries with the same key."""
+
+    __tablename__ = "idempotency_records"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    api_key_id: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status_code: Mapped[int] = mapped_column(Integer)
+    article_pk: Mapped[int | None] = mapped_column(ForeignKey("articles.pk", ondelete="SET NULL"))
+    rejection_id: Mapped[str | None] = mapped_column(String(32))
+    request_sha256: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (UniqueConstraint("api_key_id", "key"),)

@@ -1,0 +1,9 @@
+"""Imports every ORM model so that `Base.metadata` is complete (for Alembic and tooling)."""
+
+from app.articles.models import Article, ArticleVersion
+from app.auth.models import ApiKey
+from app.db import Base
+from app.intake.models import IdempotencyRecord, RawCopy
+from app.rejections.models import Rejection
+
+__all__ = ["ApiKey", "Article", "ArticleVersion", "Base", "IdempotencyRecord", "RawCopy", "Rejection"]
