@@ -70,11 +70,10 @@ def _sniff_xml(data: bytes) -> str:
 
 def _check_xml(data: bytes, fmt: str) -> None:
     try:
-        ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise ParseError(
-            f"Malformed XML: the {fmt} document is not well-formed ({exc}).", reason="malformed-xml"
-        ) from exc
+        parse_xml(data)
+    except (XMLParseError, DefusedXmlException) as exc:
+        detail = f"Malformed XML: the {fmt} document is not well-formed ({exc})."
+        raise ParseError(detail, reason="malformed-xml") from exc
 
 
 def _check_json(data: bytes) -> object:
