@@ -6,9 +6,11 @@
     │   └── UnsupportedFormat    415: a format we do not (yet) read
     ├── CopyTooLarge             413: refused before reading (not quarantined)
     ├── NotFound                 404
+    ├── Withdrawn                410: a killed article
     ├── Unauthorized             401
     ├── Forbidden                403
-    └── PreconditionFailed / Conflict …
+    ├── InvalidRequest           400: a malformed parameter (cursor, scope…)
+    └── IdempotencyKeyReused     422: the same Idempotency-Key with other bytes
 
 The handlers in `app.main` render every one of them as RFC 9457 problem+json.
 """
@@ -89,3 +91,15 @@ class InvalidRequest(WirefeedError):
     status = 400
     type_slug = "invalid-request"
     title = "Invalid request"
+
+
+class IdempotencyKeyReused(WirefeedError):
+    status = 422
+    type_slug = "idempotency-key-reused"
+    title = "Idempotency-Key reused with a different body"
+
+
+class Withdrawn(WirefeedError):
+    status = 410
+    type_slug = "withdrawn"
+    title = "Article withdrawn"

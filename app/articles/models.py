@@ -8,6 +8,7 @@ from sqlalchemy import JSON, ForeignKey, Index, Integer, SmallInteger, String, T
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, UTCDateTime
+from app.intake.models import RawCopy
 
 
 class ArticleFields:
@@ -74,9 +75,11 @@ class ArticleVersion(ArticleFields, Base):
     fingerprint: Mapped[str] = mapped_column(String(80), unique=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     raw_copy_pk: Mapped[int | None] = mapped_column(ForeignKey("raw_copies.pk"))
+    agency_version: Mapped[int | None] = mapped_column(Integer)
     # False when an older text arrived after a newer one: kept in history, never served.
     served: Mapped[bool] = mapped_column(default=True)
 
     article: Mapped[Article] = relationship(back_populates="versions")
+    raw_copy: Mapped[RawCopy | None] = relationship()
 
     __table_args__ = (UniqueConstraint("article_pk", "version"),)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 22:09:57.440009
+Create Date: 2026-11-28 22:10:56.238142
 """
 
 from collections.abc import Sequence
@@ -94,6 +94,7 @@ def upgrade() -> None:
     sa.Column('fingerprint', sa.String(length=80), nullable=False),
     sa.Column('received_at', app.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('raw_copy_pk', sa.Integer(), nullable=True),
+    sa.Column('agency_version', sa.Integer(), nullable=True),
     sa.Column('served', sa.Boolean(), nullable=False),
     sa.Column('headline', sa.Text(), nullable=False),
     sa.Column('byline', sa.Text(), nullable=True),

@@ -1,0 +1,275 @@
+"""HTTP for articles: ingest, list, fetch, versions, withdraw. Thin: validate, call one service, render."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import datetime
+from importlib.resources import files
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from app.articles import repository
+from app.articles.models import Article
+from app.articles.repository import ListFilters
+from app.articles.schemas import (
+    ArticleOut,
+    ArticlePage,
+    ArticleVersionOut,
+    VersionList,
+    article_out,
+    article_version_out,
+    summary_of,
+    version_out,
+)
+from app.articles.service import withdraw
+from app.auth.dependencies import AdminKeyDep, IngestKeyDep
+from app.config import Settings
+from app.db import DatabaseDep, ReadSessionDep
+from app.errors import PROBLEM_BASE, CopyTooLarge, InvalidRequest, NotFound, Withdrawn
+from app.intake.service import Delivery, IngestResult, ingest
+from app.problems import problem_response, problem_responses, render_error
+from app.related.search import matching_article_pks
+
+router = APIRouter(prefix="/v1/articles", tags=["articles"])
+
+REFERENCE_STORY = files("app.articles").joinpath("reference_story.txt").read_text(encoding="utf-8")
+# Headers worth keeping with raw copy: they matter when an operator replays it.
+KEPT_HEADERS = ("content-type", "content-length", "user-agent", "idempotency-key", "x-request-id", "x-agency-ref")
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+async def _read_body(request: Request, settings: Settings) -> bytes:
+    """Read the upload, cutting it off unread past the hard limit (nothing that large is kept)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > settings.hard_max_copy_bytes:
+        raise CopyTooLarge(
+            f"The copy is {int(declared):,} bytes; uploads above {settings.hard_max_copy_bytes:,} "
+            "bytes are not read or kept."
+        )
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > settings.hard_max_copy_bytes:
+            raise CopyTooLarge(f"The copy exceeds {settings.hard_max_copy_bytes:,} bytes; it was not read or kept.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _base(request: Request) -> str:
+    return _settings(request).public_base_url.rstrip("/")
+
+
+def _json(payload: str, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(content=payload, status_code=status_code, media_type="application/json", headers=headers)
+
+
+def ingest_response(result: IngestResult, request: Request) -> Response:
+    if result.article is None:
+        if result.error is not None:
+            return render_error(result.error, request, rejection_id=result.rejection_id)
+        return problem_response(
+            result.status_code,
+            PROBLEM_BASE + "refused-earlier",
+            "Copy refused",
+            "This Idempotency-Key was first answered with a refusal; the copy is in the quarantine.",
+            request,
+            rejection_id=result.rejection_id,
+        )
+    out = article_out(result.article, _base(request))
+    headers = {"Wirefeed-Outcome": result.outcome, "ETag": etag_of(out)}
+    if result.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    if result.status_code == 201:
+        headers["Location"] = out.links.self
+    return _json(out.model_dump_json(), result.status_code, headers)
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=ArticleOut,
+    summary="Ingest one piece of raw agency copy",
+    description=(
+        "The body is the copy's bytes exactly as the agency sent them. `201` for a new story, `200` for a "
+        "duplicate (nothing stored) or an update (`version` raised); the `Wirefeed-Outcome` header says "
+        "which (`created`, `duplicate`, `updated`, `stale`). Refused copy answers with problem+json and is "
+        "kept for operators (`rejection_id`). An `Idempotency-Key` header makes a retry return the first answer."
+    ),
+    responses={
+        200: {"description": "Duplicate or update of a stored story", "model": ArticleOut},
+        **problem_responses(401, 403, 413, 415, 422),
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "Raw copy. text/plain for agency or page text; wire standards by their media types.",
+            "content": {
+                "text/plain": {
+                    "schema": {"type": "string"},
+                    "examples": {
+                        "reference-story": {
+                            "summary": "IANS story scraped from Lokmat Times (the reference story)",
+                            "value": REFERENCE_STORY,
+                        }
+                    },
+                },
+                "application/nitf+xml": {"schema": {"type": "string"}},
+                "application/vnd.iptc.g2.newsitem+xml": {"schema": {"type": "string"}},
+                "application/ninjs+json": {"schema": {"type": "string"}},
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    },
+)
+async def create_article(
+    request: Request,
+    db: DatabaseDep,
+    key: IngestKeyDep,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> Response:
+    settings = _settings(request)
+    data = await _read_body(request, settings)
+    delivery = Delivery(
+        data=data,
+        content_type=request.headers.get("content-type"),
+        source="http",
+        api_key_id=key.id,
+        default_agency=key.agency,
+        headers={h: v for h in KEPT_HEADERS if (v := request.headers.get(h)) is not None},
+        idempotency_key=idempotency_key,
+    )
+    result = await run_in_threadpool(ingest, db, settings, delivery)
+    return ingest_response(result, request)
+
+
+def encode_cursor(sort_at: datetime, pk: int) -> str:
+    raw = json.dumps([sort_at.isoformat(), pk], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        sort_at, pk = json.loads(raw)
+        return datetime.fromisoformat(sort_at), int(pk)
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        raise InvalidRequest(f"The cursor {cursor!r} is not one this service issued.") from exc
+
+
+@router.get(
+    "",
+    response_model=ArticlePage,
+    summary="List articles, newest first",
+    description="Keyset pagination: pass `next_cursor` back as `cursor`. The `Link` header carries the next page.",
+    responses=problem_responses(400, 422),
+)
+def list_articles(
+    request: Request,
+    session: ReadSessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(description="Opaque, from the previous page.")] = None,
+    agency: Annotated[str | None, Query(max_length=40)] = None,
+    category: Annotated[str | None, Query(max_length=200)] = None,
+    language: Annotated[str | None, Query(max_length=16)] = None,
+    since: Annotated[datetime | None, Query(description="ISO 8601; stories first stated at or after.")] = None,
+    until: Annotated[datetime | None, Query(description="ISO 8601; stories first stated before.")] = None,
+    q: Annotated[str | None, Query(max_length=400, description="Full-text search.")] = None,
+) -> Response:
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and value.tzinfo is None:
+            raise InvalidRequest(f"`{name}` needs an offset or Z (e.g. 2024-12-01T00:00:00+05:30).")
+    pks = matching_article_pks(session, q) if q else None
+    filters = ListFilters(agency, category, language, since, until, pks)
+    after = decode_cursor(cursor) if cursor else None
+    rows = repository.list_page(session, filters, limit + 1, after)
+    base = _base(request)
+    page = rows[:limit]
+    next_cursor = encode_cursor(page[-1].sort_at, page[-1].pk) if len(rows) > limit else None
+    out = ArticlePage(items=[summary_of(a, base) for a in page], next_cursor=next_cursor)
+    headers = {}
+    if next_cursor is not None:
+        headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+    return _json(out.model_dump_json(), headers=headers)
+
+
+def etag_of(article: ArticleOut) -> str:
+    return f'"{article.content_hash[7:39]}-v{article.version}"'
+
+
+def _live_article(session: ReadSessionDep, article_id: str) -> Article:
+    article = repository.get_by_id(session, article_id)
+    if article is None:
+        raise NotFound(f"No article with id {article_id!r}.")
+    if article.status != repository.LIVE:
+        raise Withdrawn(f"Article {article_id!r} was withdrawn.")
+    return article
+
+
+@router.get(
+    "/{article_id}",
+    response_model=ArticleOut,
+    summary="Fetch one article",
+    description="Sends an `ETag`; `If-None-Match` with it answers `304 Not Modified`.",
+    responses={304: {"description": "Not modified"}, **problem_responses(404, 410)},
+)
+def get_article(
+    request: Request,
+    session: ReadSessionDep,
+    article_id: str,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    out = article_out(_live_article(session, article_id), _base(request))
+    tag = etag_of(out)
+    if if_none_match and tag in {t.strip() for t in if_none_match.split(",")} | (
+        {tag} if if_none_match.strip() == "*" else set()
+    ):
+        return Response(status_code=304, headers={"ETag": tag})
+    return _json(out.model_dump_json(), headers={"ETag": tag, "Cache-Control": "no-cache"})
+
+
+@router.get(
+    "/{article_id}/versions",
+    response_model=VersionList,
+    summary="Every received version of an article",
+    responses=problem_responses(404, 410),
+)
+def list_article_versions(request: Request, session: ReadSessionDep, article_id: str) -> Response:
+    article = _live_article(session, article_id)
+    base = _base(request)
+    out = VersionList(items=[version_out(article, v, base) for v in repository.list_versions(session, article.pk)])
+    return _json(out.model_dump_json())
+
+
+@router.get(
+    "/{article_id}/versions/{version}",
+    response_model=ArticleVersionOut,
+    summary="One earlier (or the current) version of an article, in full",
+    responses=problem_responses(404, 410),
+)
+def get_article_version(request: Request, session: ReadSessionDep, article_id: str, version: int) -> Response:
+    article = _live_article(session, article_id)
+    row = repository.get_version(session, article.pk, version)
+    if row is None:
+        raise NotFound(f"Article {article_id!r} has no version {version}.")
+    return _json(article_version_out(article, row, _base(request)).model_dump_json())
+
+
+@router.post(
+    "/{article_id}/withdraw",
+    status_code=204,
+    summary="Withdraw an article (kill): it is no longer listed, served or related",
+    responses=problem_responses(401, 403, 404),
+)
+def withdraw_article(db: DatabaseDep, _key: AdminKeyDep, article_id: str) -> Response:
+    with db.write_sessions.begin() as session:
+        withdraw(session, article_id)
+    return Response(status_code=204)

@@ -1,0 +1,91 @@
+"""All SQL for articles and their versions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.articles.models import Article, ArticleVersion
+from app.articles.normalise import canonical_agency
+
+LIVE = "live"
+WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    agency: str | None = None
+    category: str | None = None
+    language: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    article_pks: Sequence[int] | None = None  # from a full-text match
+
+
+def get_by_id(session: Session, article_id: str) -> Article | None:
+    return session.scalars(select(Article).where(Article.id == article_id)).one_or_none()
+
+
+def get_version(session: Session, article_pk: int, version: int) -> ArticleVersion | None:
+    stmt = select(ArticleVersion).where(ArticleVersion.article_pk == article_pk, ArticleVersion.version == version)
+    return session.scalars(stmt).one_or_none()
+
+
+def list_versions(session: Session, article_pk: int) -> Sequence[ArticleVersion]:
+    stmt = select(ArticleVersion).where(ArticleVersion.article_pk == article_pk).order_by(ArticleVersion.version)
+    return session.scalars(stmt).all()
+
+
+def find_version_by_fingerprint(session: Session, fingerprint: str) -> ArticleVersion | None:
+    return session.scalars(select(ArticleVersion).where(ArticleVersion.fingerprint == fingerprint)).one_or_none()
+
+
+def find_story_for_update(
+    session: Session, story_key: str, lead_key: str, near: datetime, window: timedelta
+) -> Article | None:
+    """The stored story a new text belongs to, locked for the update (FOR UPDATE; SQLite is already serialised)."""
+    by_key = select(Article).where(Article.story_key == story_key).with_for_update()
+    found = session.scalars(by_key).one_or_none()
+    if found is not None:
+        return found
+    by_lead = (
+        select(Article)
+        .where(Article.lead_key == lead_key, Article.sort_at.between(near - window, near + window))
+        .order_by(Article.pk)
+        .limit(1)
+        .with_for_update()
+    )
+    return session.scalars(by_lead).one_or_none()
+
+
+def list_page(
+    session: Session, filters: ListFilters, limit: int, after: tuple[datetime, int] | None
+) -> Sequence[Article]:
+    """Newest first by (sort_at, pk); keyset pagination after the given position (no OFFSET)."""
+    stmt: Select[Article] = select(Article).where(Article.status == LIVE)
+    if filters.agency:
+        stmt = stmt.where(Article.agency == canonical_agency(filters.agency))
+    if filters.category:
+        stmt = stmt.where(Article.category == filters.category)
+    if filters.language:
+        stmt = stmt.where(Article.language == filters.language)
+    if filters.since:
+        stmt = stmt.where(Article.sort_at >= filters.since)
+    if filters.until:
+        stmt = stmt.where(Article.sort_at < filters.until)
+    if filters.article_pks is not None:
+        stmt = stmt.where(Article.pk.in_(list(filters.article_pks)))
+    if after is not None:
+        sort_at, pk = after
+        stmt = stmt.where(or_(Article.sort_at < sort_at, and_(Article.sort_at == sort_at, Article.pk < pk)))
+    stmt = stmt.order_by(Article.sort_at.desc(), Article.pk.desc()).limit(limit)
+    return session.scalars(stmt).all()
+
+
+def next_version_number(session: Session, article_pk: int) -> int:
+    current = session.scalar(select(func.max(ArticleVersion.version)).where(ArticleVersion.article_pk == article_pk))
+    return (current or 0) + 1

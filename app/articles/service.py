@@ -1,0 +1,167 @@
+"""Storing a drafted article: new story, duplicate, update or late older version — one transaction each.
+
+The database enforces identity (unique fingerprint per text, unique story key, unique version number per
+story), so the rules hold across worker processes and hosts. A writer that loses a race gets an
+IntegrityError inside its SAVEPOINT, rolls that back and looks again: it then sees the winner's row.
+"""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.articles import repository
+from app.articles.models import Article, ArticleFields, ArticleVersion
+from app.articles.normalise import ArticleDraft, offset_minutes
+from app.errors import NotFound
+from app.intake.models import RawCopy
+from app.related.index import index_article, unindex_article
+
+LEAD_MATCH_WINDOW = timedelta(days=3)
+_RACE_RETRIES = 5
+
+
+class Outcome(enum.StrEnum):
+    CREATED = "created"
+    DUPLICATE = "duplicate"
+    UPDATED = "updated"
+    # An older text of a stored story arrived after a newer one: kept in history, the newer stays served.
+    STALE = "stale"
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    outcome: Outcome
+    article: Article
+
+
+def new_article_id() -> str:
+    # 12 random bytes, URL-safe base64: 16 characters, no padding.
+    return secrets.token_urlsafe(12)
+
+
+def _fill(row: ArticleFields, draft: ArticleDraft) -> None:
+    copy = draft.copy
+    row.headline = copy.headline
+    row.byline = copy.byline
+    row.dateline_place = copy.dateline.place if copy.dateline else None
+    row.dateline_text = copy.dateline.text if copy.dateline else None
+    row.published_at = copy.published_at
+    row.published_offset = offset_minutes(copy.published_at)
+    row.updated_at = copy.updated_at
+    row.updated_offset = offset_minutes(copy.updated_at)
+    row.summary = copy.summary
+    row.category = copy.category
+    row.body = list(copy.body)
+    row.signoff = copy.signoff
+    row.disclaimer = draft.disclaimer
+    row.content_hash = draft.content_hash
+    row.repairs = list(copy.repairs)
+
+
+def _new_version(draft: ArticleDraft, number: int, received_at: datetime, raw: RawCopy | None) -> ArticleVersion:
+    version = ArticleVersion(
+        version=number,
+        fingerprint=draft.fingerprint,
+        received_at=received_at,
+        raw_copy=raw,
+        agency_version=draft.copy.agency_version,
+        served=True,
+    )
+    _fill(version, draft)
+    return version
+
+
+def _is_older(draft: ArticleDraft, article: Article, served: ArticleVersion | None) -> bool:
+    """True when the incoming text is an earlier state of the story than the one served."""
+    if draft.copy.agency_version is not None and served is not None and served.agency_version is not None:
+        return draft.copy.agency_version < served.agency_version
+    incoming = draft.stated_at
+    current = article.updated_at or article.published_at
+    return incoming is not None and current is not None and incoming < current
+
+
+def _create(session: Session, draft: ArticleDraft, received_at: datetime, raw: RawCopy | None) -> Article:
+    copy = draft.copy
+    article = Article(
+        id=new_article_id(),
+        agency=draft.agency,
+        language=copy.language,
+        source_format=copy.source_format,
+        story_key=draft.story_key,
+        lead_key=draft.lead_key,
+        version=1,
+        received_at=received_at,
+        sort_at=copy.published_at or copy.updated_at or received_at,
+        status=repository.LIVE,
+        agency_ref=copy.agency_ref,
+    )
+    _fill(article, draft)
+    article.versions.append(_new_version(draft, 1, received_at, raw))
+    session.add(article)
+    session.flush()
+    index_article(session, article)
+    return article
+
+
+def _add_version(
+    session: Session, article: Article, draft: ArticleDraft, received_at: datetime, raw: RawCopy | None
+) -> StoreResult:
+    number = repository.next_version_number(session, article.pk)
+    served = repository.get_version(session, article.pk, article.version)
+    version = _new_version(draft, number, received_at, raw)
+    version.article_pk = article.pk
+    if _is_older(draft, article, served):
+        version.served = False
+        session.add(version)
+        session.flush()
+        return StoreResult(Outcome.STALE, article)
+    session.add(version)
+    _fill(article, draft)
+    article.version = number
+    article.received_at = received_at
+    article.lead_key = draft.lead_key
+    session.flush()
+    index_article(session, article)
+    return StoreResult(Outcome.UPDATED, article)
+
+
+def _store_once(session: Session, draft: ArticleDraft, received_at: datetime, raw: RawCopy | None) -> StoreResult:
+    seen = repository.find_version_by_fingerprint(session, draft.fingerprint)
+    if seen is not None:
+        return StoreResult(Outcome.DUPLICATE, seen.article)
+    near = draft.stated_at or received_at
+    existing = repository.find_story_for_update(session, draft.story_key, draft.lead_key, near, LEAD_MATCH_WINDOW)
+    if existing is not None:
+        return _add_version(session, existing, draft, received_at, raw)
+    return StoreResult(Outcome.CREATED, _create(session, draft, received_at, raw))
+
+
+def store(session: Session, draft: ArticleDraft, *, received_at: datetime, raw: RawCopy | None = None) -> StoreResult:
+    """Store one drafted text inside the caller's transaction (which the caller commits)."""
+    for _attempt in range(_RACE_RETRIES):
+        savepoint = session.begin_nested()
+        try:
+            result = _store_once(session, draft, received_at, raw)
+        except IntegrityError:
+            # Another writer stored the same text or story first; look again and see theirs.
+            savepoint.rollback()
+            continue
+        savepoint.commit()
+        return result
+    raise RuntimeError("could not store the article after repeated write conflicts")
+
+
+def withdraw(session: Session, article_id: str) -> Article:
+    article = repository.get_by_id(session, article_id)
+    if article is None:
+        raise NotFound(f"No article with id {article_id!r}.")
+    article.status = repository.WITHDRAWN
+    session.flush()
+    unindex_article(session, article)
+    return article

@@ -1,0 +1,241 @@
+"""The `wirefeed` command line: serve, db upgrade, seed, ingest, keys, rejections."""
+
+from __future__ import annotations
+
+import collections
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.auth import keys as api_keys
+from app.config import Settings, get_settings
+from app.db import Database, is_sqlite
+from app.errors import WirefeedError
+from app.intake.service import REFUSED, Delivery, IngestResult, ingest, replay
+from app.migrate import upgrade
+from app.rejections import repository as rejections_repository
+
+cli = typer.Typer(help="wirefeed: agency wire-feed ingestion service.", no_args_is_help=True, add_completion=False)
+db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
+keys_cli = typer.Typer(help="API keys.", no_args_is_help=True)
+rejections_cli = typer.Typer(help="Refused copy kept for operators.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+cli.add_typer(keys_cli, name="keys")
+cli.add_typer(rejections_cli, name="rejections")
+
+MEDIA_BY_SUFFIX = {".txt": "text/plain", ".xml": "application/xml", ".json": "application/json"}
+
+
+def _settings() -> Settings:
+    return get_settings()
+
+
+def _ready_database(settings: Settings) -> Database:
+    """Open the store, first applying migrations where that is safe to do unasked."""
+    if settings.auto_migrate or is_sqlite(settings.database_url):
+        upgrade(settings.database_url)
+    return Database(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Run the HTTP service (applies migrations first on SQLite or with WIREFEED_AUTO_MIGRATE).
+
+    Example: wirefeed serve --host 0.0.0.0 --port 8000 --workers 4
+    """
+    import uvicorn
+
+    settings = _settings()
+    if settings.auto_migrate or is_sqlite(settings.database_url):
+        upgrade(settings.database_url)
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=True)
+
+
+@db_cli.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Apply the Alembic migrations to WIREFEED_DATABASE_URL.
+
+    Example: WIREFEED_DATABASE_URL=postgresql+psycopg://wirefeed@db/wirefeed wirefeed db upgrade
+    """
+    settings = _settings()
+    upgrade(settings.database_url, revision)
+    typer.echo(f"database at {revision}: {_redacted(settings.database_url)}")
+
+
+def _redacted(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    if "@" in rest:
+        creds, _, host = rest.rpartition("@")
+        rest = f"{creds.split(':', 1)[0]}:***@{host}" if ":" in creds else rest
+    return scheme + sep + rest
+
+
+def _files(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        elif path.is_file():
+            yield path
+        else:
+            raise typer.BadParameter(f"{path} is neither a file nor a folder")
+
+
+def _ingest_files(files: list[Path], source: str, agency: str | None) -> collections.Counter[str]:
+    settings = _settings()
+    database = _ready_database(settings)
+    counts: collections.Counter[str] = collections.Counter()
+    refusals: list[tuple[Path, IngestResult]] = []
+    try:
+        with typer.progressbar(files, label=f"{source}ing", file=None) as bar:
+            for path in bar:
+                delivery = Delivery(
+                    data=path.read_bytes(),
+                    content_type=MEDIA_BY_SUFFIX.get(path.suffix.lower(), "application/octet-stream"),
+                    source=source,
+                    default_agency=agency,
+                    headers={"filename": path.name},
+                )
+                result = ingest(database, settings, delivery)
+                counts[result.outcome] += 1
+                if result.outcome == REFUSED:
+                    refusals.append((path, result))
+    finally:
+        database.dispose()
+    for path, result in refusals:
+        detail = result.error.detail if result.error else ""
+        typer.echo(f"refused {path} ({result.status_code}, {result.rejection_id}): {detail}", err=True)
+    labels = ("created", "duplicate", "updated", "stale", REFUSED)
+    typer.echo(" ".join(f"{label}={counts.get(label, 0)}" for label in labels) + f" total={sum(counts.values())}")
+    return counts
+
+
+@cli.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of raw copy.")],
+    agency: Annotated[str | None, typer.Option(help="Agency to assume when the copy names none.")] = None,
+) -> None:
+    """Ingest files or folders of raw copy, printing created/duplicate/updated/stale/refused counts.
+
+    Example: wirefeed ingest drop/ianS-2024-12-01/ story.txt
+    """
+    _ingest_files(list(_files(paths)), "ingest", agency)
+
+
+@cli.command()
+def seed() -> None:
+    """Load the sample copy in seeds/ (WIREFEED_SEEDS_DIR); running it again stores nothing new.
+
+    Example: wirefeed seed
+    """
+    settings = _settings()
+    if not settings.seeds_dir.is_dir():
+        raise typer.BadParameter(f"no seeds folder at {settings.seeds_dir.resolve()}")
+    _ingest_files(list(_files([settings.seeds_dir])), "seed", None)
+
+
+@keys_cli.command("create")
+def keys_create(
+    scope: Annotated[list[str], typer.Option(help="ingest, admin or read; repeat for several.")],
+    agency: Annotated[str | None, typer.Option(help="The agency this key sends for.")] = None,
+    label: Annotated[str | None, typer.Option(help="A note for operators.")] = None,
+) -> None:
+    """Create an API key; the key is printed once, alone on the last line.
+
+    Example: KEY=$(wirefeed keys create --agency IANS --scope ingest | tail -n 1)
+    """
+    database = _ready_database(_settings())
+    try:
+        with database.write_sessions.begin() as session:
+            minted = api_keys.create_key(session, agency=agency, scopes=scope, label=label)
+            typer.echo(f"created key {minted.row.id} agency={agency or '-'} scopes={','.join(minted.row.scopes)}")
+            typer.echo(minted.token)
+    finally:
+        database.dispose()
+
+
+@keys_cli.command("list")
+def keys_list() -> None:
+    """List API keys (ids, agencies, scopes; never the secrets).
+
+    Example: wirefeed keys list
+    """
+    database = _ready_database(_settings())
+    try:
+        with database.read_sessions() as session:
+            for row in api_keys.list_keys(session):
+                state = f"revoked {row.revoked_at.isoformat()}" if row.revoked_at else "active"
+                typer.echo(f"{row.id}\t{row.agency or '-'}\t{','.join(row.scopes)}\t{state}\t{row.label or ''}")
+    finally:
+        database.dispose()
+
+
+@keys_cli.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key id from `keys list`.")]) -> None:
+    """Revoke an API key at once.
+
+    Example: wirefeed keys revoke 3f9a1c2b7d4e
+    """
+    database = _ready_database(_settings())
+    try:
+        with database.write_sessions.begin() as session:
+            api_keys.revoke_key(session, key_id)
+        typer.echo(f"revoked {key_id}")
+    finally:
+        database.dispose()
+
+
+@rejections_cli.command("list")
+def rejections_list(
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
+    state: Annotated[str | None, typer.Option(help="open or replayed.")] = None,
+) -> None:
+    """List refused copy, newest first.
+
+    Example: wirefeed rejections list --state open
+    """
+    database = _ready_database(_settings())
+    try:
+        with database.read_sessions() as session:
+            for r in rejections_repository.list_page(session, limit=limit, before_pk=None, state=state):
+                typer.echo(f"{r.id}\t{r.received_at.isoformat()}\t{r.status_code}\t{r.reason}\t{r.state}\t{r.detail}")
+    finally:
+        database.dispose()
+
+
+@rejections_cli.command("replay")
+def rejections_replay(rejection_ids: Annotated[list[str], typer.Argument(help="Rejection ids.")]) -> None:
+    """Replay refused copy through today's pipeline.
+
+    Example: wirefeed rejections replay rj_x1Y2z3 rj_a4B5c6
+    """
+    settings = _settings()
+    database = _ready_database(settings)
+    failed = False
+    try:
+        for rejection_id in rejection_ids:
+            result = replay(database, settings, rejection_id)
+            if result.article is not None:
+                typer.echo(json.dumps({"rejection": rejection_id, "outcome": result.outcome, "id": result.article.id}))
+            else:
+                failed = True
+                detail = result.error.detail if result.error else ""
+                typer.echo(json.dumps({"rejection": rejection_id, "outcome": REFUSED, "detail": detail}))
+    finally:
+        database.dispose()
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def main() -> None:
+    try:
+        cli()
+    except WirefeedError as error:
+        typer.echo(f"error: {error.detail}", err=True)
+        raise SystemExit(2) from error

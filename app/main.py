@@ -1,0 +1,72 @@
+"""create_app(): the FastAPI application with its lifespan (engine), routers and problem+json handlers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from app import __version__
+from app.articles.endpoints import router as articles_router
+from app.config import Settings, get_settings
+from app.db import Database
+from app.ops.endpoints import STATIC_PREFIX
+from app.ops.endpoints import router as ops_router
+from app.problems import Problem, install_problem_handlers
+from app.rejections.endpoints import router as rejections_router
+from app.related.endpoints import router as related_router
+
+DESCRIPTION = """
+Agency wire-feed intake. Agency systems **POST raw copy**; wirefeed normalises it into articles whose body
+is the agency's text **verbatim**, stamps the publisher's disclaimer, stores it, and serves JSON.
+
+* Writes need an API key (`Authorization: Bearer wf_…`) with the `ingest` scope; operators' endpoints need `admin`.
+* Reads are open. Every error is `application/problem+json` (RFC 9457).
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = Database(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
+        app.state.database = database
+        try:
+            yield
+        finally:
+            database.dispose()
+
+    app = FastAPI(
+        title="wirefeed",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    install_problem_handlers(app)
+    app.include_router(ops_router)
+    app.include_router(articles_router)
+    app.include_router(related_router)
+    app.include_router(rejections_router)
+    app.mount(
+        STATIC_PREFIX, StaticFiles(directory=str(files("fastapi_offline").joinpath("static"))), name="docs-static"
+    )
+
+    original_openapi = app.openapi
+
+    def openapi_with_problem() -> dict[str, object]:
+        if app.openapi_schema is None:
+            schema = original_openapi()
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi_with_problem  # type: ignore[method-assign]
+    return app

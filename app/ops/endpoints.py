@@ -1,0 +1,48 @@
+"""Operations: liveness, readiness, and the self-hosted API docs (no CDN)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.db import DatabaseDep
+
+router = APIRouter(tags=["operations"])
+
+STATIC_PREFIX = "/static/docs"
+
+
+@router.get("/healthz", summary="The process is up")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get(
+    "/readyz",
+    summary="The database is reachable",
+    responses={503: {"description": "Database unreachable"}},
+)
+def readyz(db: DatabaseDep) -> JSONResponse:
+    try:
+        with db.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        return JSONResponse(
+            {"status": "unavailable", "database": db.dialect, "detail": type(exc).__name__},
+            status_code=503,
+        )
+    return JSONResponse({"status": "ok", "database": db.dialect})
+
+
+@router.get("/docs", include_in_schema=False)
+def swagger_ui(request: Request) -> HTMLResponse:
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title=f"{request.app.title} — API docs",
+        swagger_js_url=f"{STATIC_PREFIX}/swagger-ui-bundle.js",
+        swagger_css_url=f"{STATIC_PREFIX}/swagger-ui.css",
+        swagger_favicon_url=f"{STATIC_PREFIX}/favicon.png",
+    )

@@ -1,0 +1,112 @@
+"""RFC 9457 problem+json: the one renderer for every error, FastAPI's own included, and its OpenAPI schema."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.errors import PROBLEM_BASE, Unauthorized, WirefeedError
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+log = logging.getLogger("wirefeed.errors")
+
+
+class Problem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(description="A URI naming the kind of problem; stable, for programs to branch on.")
+    title: str
+    status: int
+    detail: str = Field(description="What went wrong with this request, for people.")
+    instance: str | None = None
+    rejection_id: str | None = Field(default=None, description="Set when the refused copy was kept for operators.")
+
+
+def problem_response(
+    status: int, type_uri: str, title: str, detail: str, request: Request | None, **extra: Any
+) -> JSONResponse:
+    body: dict[str, Any] = {"type": type_uri, "title": title, "status": status, "detail": detail}
+    if request is not None:
+        body["instance"] = request.url.path
+    body.update({k: v for k, v in extra.items() if v is not None})
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def render_error(error: WirefeedError, request: Request | None = None, **extra: Any) -> JSONResponse:
+    merged = {**error.extra, **extra}
+    return problem_response(error.status, error.type_uri, error.title, error.detail, request, **merged)
+
+
+_HTTP_TITLES = {404: "Not found", 405: "Method not allowed", 406: "Not acceptable", 413: "Copy too large"}
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    async def on_wirefeed_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, WirefeedError)
+        return render_error(exc, request)
+
+    async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        errors = exc.errors()
+        parts = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in errors]
+        return problem_response(
+            422,
+            PROBLEM_BASE + "invalid-parameters",
+            "Invalid request parameters",
+            "; ".join(parts) or "The request is invalid.",
+            request,
+            errors=[{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in errors],
+        )
+
+    async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        if exc.status_code == 401:
+            return render_error(Unauthorized(str(exc.detail)), request)
+        title = _HTTP_TITLES.get(exc.status_code, "HTTP error")
+        detail = str(exc.detail) if exc.detail else title
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"No resource at {request.url.path}."
+        response = problem_response(exc.status_code, PROBLEM_BASE + f"http-{exc.status_code}", title, detail, request)
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem_response(
+            500, PROBLEM_BASE + "internal-error", "Internal error", "The service failed; the error was logged.", request
+        )
+
+    app.add_exception_handler(WirefeedError, on_wirefeed_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(Exception, on_unexpected)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the errors an operation can answer with."""
+    described = {
+        400: "Malformed parameter",
+        401: "No or unknown API key",
+        403: "API key lacks the scope",
+        404: "Unknown id",
+        410: "Withdrawn",
+        413: "Copy too large",
+        415: "Unsupported copy format",
+        422: "Copy refused (kept for operators) or invalid parameters",
+    }
+    return {
+        status: {
+            "model": Problem,
+            "description": described.get(status, "Error"),
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }
