@@ -1,0 +1,140 @@
+"""Take the story paragraphs and the agency sign-off from the lines that follow the story's start."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from app.parsers.text import chrome
+from app.parsers.text.agencies import AGENCIES, TAG_PATTERN, AgencyProfile, agency_for_tag
+from app.parsers.text.lines import Line
+from app.parsers.text.timestamps import find_stamps
+
+_DESK_CODES = r"[\w\u0900-\u097f]{1,8}(?:/[\w\u0900-\u097f]{1,8}){1,6}"
+
+
+@dataclass(frozen=True)
+class SignoffRule:
+    """A sign-off: its first line, what may follow it on the next lines, and the agency it names."""
+
+    name: str
+    opener: re.Pattern[str]
+    continuation: re.Pattern[str] | None
+    agency: str | None  # canonical agency the sign-off proves, if any
+    same_block_only: bool = True
+
+
+def _agency_rules() -> list[SignoffRule]:
+    rules = []
+    for agency in AGENCIES:
+        for pattern in agency.signoffs:
+            rules.append(
+                SignoffRule(
+                    name=f"{agency.name.lower()}-signoff",
+                    opener=re.compile(rf"^{pattern}$"),
+                    continuation=re.compile(rf"^{_DESK_CODES}$"),
+                    agency=agency.name,
+                )
+            )
+    return rules
+
+
+SIGNOFF_RULES: tuple[SignoffRule, ...] = (
+    *_agency_rules(),
+    # "(ANI)", "(ANI/Xinhua)" on a line of its own.
+    SignoffRule("bracketed-tag", re.compile(rf"^\((?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?\)$"), None, None),
+    # Reuters credits: "(Reporting by ...; Editing by ...)", "(Additional reporting by ...)".
+    SignoffRule(
+        "reporting-credit",
+        re.compile(
+            r"^\((?:additional |further )?(?:reporting|writing|editing|compiled|compiling|research|"
+            r"produced|graphics?|translated)\b[^()]*(?:\([^()]*\)[^()]*)*\)$",
+            re.IGNORECASE,
+        ),
+        re.compile(r"^\((?:additional |further )?(?:reporting|writing|editing|compiled)\b.*\)$", re.IGNORECASE),
+        "Reuters",
+    ),
+    # AFP and IANS desk initials alone: "cm/mel/dw".
+    SignoffRule("desk-initials", re.compile(rf"^{_DESK_CODES}$"), None, None),
+    # AP: a rule line, then contributor credits in the same block.
+    SignoffRule("rule-and-credits", re.compile(r"^_{3,}$"), re.compile(r"^.+$"), None),
+)
+
+# An agency tag glued to the end of the last paragraph: "... defence clause. (ANI)".
+GLUED_TAG = re.compile(rf"\s+\((?P<tag>(?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?)\)$")
+
+
+@dataclass(frozen=True)
+class Body:
+    paragraphs: list[str]
+    signoff: str | None
+    signoff_agency: AgencyProfile | None
+    end: int  # index of the first line after the story (and its sign-off)
+
+
+def match_signoff(line: str) -> SignoffRule | None:
+    for rule in SIGNOFF_RULES:
+        if rule.opener.match(line):
+            return rule
+    return None
+
+
+def extract_body(lines: list[Line], start: int, default_offset: timedelta) -> Body:
+    paragraphs: list[str] = []
+    skip_block: int | None = None
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        if skip_block is not None and line.block == skip_block:
+            i += 1
+            continue
+        skip_block = None
+        rule = match_signoff(text) if paragraphs else None
+        if rule is not None:
+            return _with_signoff(lines, i, rule, paragraphs)
+        if chrome.is_page_end(text):
+            break
+        if find_stamps(text, default_offset) and not chrome.is_prose(text):
+            break  # the page's own time line below the story
+        if chrome.LIST_HEADING.match(text) and not chrome.is_prose(text):
+            skip_block = line.block
+            i += 1
+            continue
+        if chrome.is_inline_chrome(text) or chrome.is_prompt(text) or not chrome.is_prose(text):
+            i += 1
+            continue
+        paragraphs.append(text)
+        i += 1
+    return _glued_signoff(paragraphs, i)
+
+
+def _with_signoff(lines: list[Line], i: int, rule: SignoffRule, paragraphs: list[str]) -> Body:
+    parts = [lines[i].text]
+    j = i + 1
+    while (
+        rule.continuation is not None
+        and j < len(lines)
+        and (not rule.same_block_only or lines[j].block == lines[i].block)
+        and rule.continuation.match(lines[j].text)
+        and not chrome.is_page_end(lines[j].text)
+    ):
+        parts.append(lines[j].text)
+        j += 1
+    agency = None
+    if rule.agency is not None:
+        agency = next((a for a in AGENCIES if a.name == rule.agency), None)
+    elif rule.name == "bracketed-tag":
+        agency = agency_for_tag(lines[i].text.strip("()"))
+    return Body(paragraphs=paragraphs, signoff="\n".join(parts), signoff_agency=agency, end=j)
+
+
+def _glued_signoff(paragraphs: list[str], end: int) -> Body:
+    if paragraphs:
+        match = GLUED_TAG.search(paragraphs[-1])
+        if match is not None and match.start() > 0:
+            paragraphs = [*paragraphs[:-1], paragraphs[-1][: match.start()].rstrip()]
+            tag = match.group("tag")
+            return Body(paragraphs=paragraphs, signoff=f"({tag})", signoff_agency=agency_for_tag(tag), end=end)
+    return Body(paragraphs=paragraphs, signoff=None, signoff_agency=None, end=end)

@@ -1,0 +1,77 @@
+"""Read a byline out of a page's meta line ("By IANS | Updated: ...", "Written By :  ANI", "NewsDrum Desk")."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from app.parsers.text.agencies import AgencyProfile, agency_for_name, agency_named_at_end
+from app.parsers.text.timestamps import RELATIVE_TIME, find_stamps, label_only
+
+# Labels printed before the writer's name; "Published By" names a desk, not a time.
+BYLINE_LABEL = re.compile(
+    r"^(?:by|written\s+by|reported\s+by|published\s+by|posted\s+by|story\s+by|edited\s+by|compiled\s+by|"
+    r"curated\s+by|authored\s+by|द्वारा|लेखक)\s*:?\s*(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+# "Source: PTI": names the agency, not the writer.
+SOURCE_LABEL = re.compile(r"^(?:source|agency|courtesy|via)\s*:\s*(?P<name>\S.*)$", re.IGNORECASE)
+DESK = re.compile(r"\b(?:desk|bureau|staff|team|correspondent|डेस्क|ब्यूरो)$", re.IGNORECASE)
+_SEGMENTS = re.compile(r"\s*\|\s*")
+_WIDE_GAP = re.compile(r"\s{2,}")
+_ZERO = timedelta(0)  # offsets do not matter when only asking whether a time is there
+
+
+def segments(line: str) -> list[str]:
+    parts = [p.strip() for p in _SEGMENTS.split(line.strip().strip("|")) if p.strip()]
+    if len(parts) == 1:
+        # "Press Trust of India  Kolkata": a wide gap separates name and place.
+        parts = [p for p in _WIDE_GAP.split(parts[0]) if p] if not BYLINE_LABEL.match(parts[0]) else parts
+    return parts
+
+
+def byline_of(line: str) -> str | None:
+    """The writer or desk a meta line credits, as printed without 'By', or None if it is no byline line."""
+    if len(line.split()) > 25 or line.endswith((".", "?", "!")):
+        return None
+    labelled: str | None = None
+    agency: str | None = None
+    desk: str | None = None
+    for part in segments(line):
+        if find_stamps(part, _ZERO) or RELATIVE_TIME.search(part) or label_only(part) or SOURCE_LABEL.match(part):
+            continue
+        match = BYLINE_LABEL.match(part)
+        if match is not None:
+            name = match.group("name").strip()
+            if name and len(name.split()) <= 8 and not find_stamps(name, _ZERO):
+                labelled = labelled or name
+            continue
+        if not part[:1].isalpha():
+            continue  # "--IANS" is a sign-off, not a byline
+        if agency_for_name(part) is not None:
+            agency = agency or part
+        elif (tail := agency_named_at_end(part)) is not None and len(part.split()) <= 4:
+            agency = agency or _printed_tail(part, tail)
+        elif DESK.search(part) and len(part.split()) <= 5:
+            desk = desk or part
+    return labelled or agency or desk
+
+
+def source_agency(line: str) -> AgencyProfile | None:
+    """An agency credited by a 'Source: PTI' segment."""
+    for part in segments(line):
+        match = SOURCE_LABEL.match(part)
+        if match is not None:
+            found = agency_for_name(match.group("name")) or agency_named_at_end(match.group("name"))
+            if found is not None:
+                return found
+    return None
+
+
+def _printed_tail(part: str, agency: AgencyProfile) -> str:
+    folded = part.casefold()
+    for name in sorted(agency.names, key=len, reverse=True):
+        if folded.endswith(name.casefold()):
+            return part[len(part) - len(name) :]
+    return agency.name
+

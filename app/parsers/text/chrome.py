@@ -1,0 +1,144 @@
+"""Site chrome: the named rules that tell a page's menus, prompts, captions and disclaimers from story text.
+
+Each rule is a general shape (wording or structure), never a string from one page. A new site usually
+needs nothing; an odd one needs a pattern added to one of the tables below and a line in test_chrome.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words a sentence ends with; a story paragraph always ends with one of these.
+SENTENCE_END = tuple('.!?"\'”’)।…:;')
+
+# "Also Read: <title>" and its cousins: a link to another story dropped between paragraphs.
+ALSO_READ = re.compile(
+    r"^(?:also\s+read|read\s+also|read\s+more|more\s+read|must\s+read|also\s+see|see\s+also|also\s+watch|"
+    r"watch\s+also|recommended|suggested|ये\s+भी\s+पढ़ें|यह\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|और\s+पढ़ें)"
+    r"(?:\s+on)?\s*(?:[:|\-–—»>]|$)",
+    re.IGNORECASE,
+)
+# Ad slots left as text.
+ADVERTISEMENT = re.compile(
+    r"^(?:advertisement|advertisment|advertisements|advt\.?|ad|sponsored|story continues below(?: this ad| advertisement)?|"
+    r"continue reading below|विज्ञापन|scroll to continue with content)$",
+    re.IGNORECASE,
+)
+# A heading that opens a list of other stories; the rest of its block is that list.
+LIST_HEADING = re.compile(
+    r"^(?:(?:related|trending|popular|latest|top|more|recommended|must|editor'?s|also|similar|other|next|"
+    r"अगला|ताज़ा|ट्रेंडिंग|संबंधित)[\w\s'’&-]{0,25}|you may (?:also )?like|read more|also read|must watch|"
+    r"हाइलाइट्स|highlights|key highlights|in (?:this|the) (?:story|article))\s*:?$",
+    re.IGNORECASE,
+)
+# Lines after which nothing is story: the site's own end of article.
+END_MARKER = re.compile(
+    r"^(?:-{2,}\s*ends?\s*-{2,}|\(?ends?\)?\.?|—\s*30\s*—|-30-|#{3,}|(?:tags?|topics?|related topics|keywords|"
+    r"filed under|read more on|share this|like this|leave a (?:reply|comment)|comments?|post a comment|"
+    r"location|published by|first published|also on)\b.{0,200}|copyright\b.*|©.*|.*\ball rights reserved\b.*)$",
+    re.IGNORECASE,
+)
+# The site's note that the copy came from a feed unedited ("Disclaimer: This post has been auto-published ...").
+_DISCLAIMER_LABEL = re.compile(r"^\(?\s*disclaimer\b", re.IGNORECASE)
+_DISCLAIMER_AUTO = re.compile(r"auto-?\s?(?:published|generated)|ऑटो-?पब्लिश|ऑटो-?जनरेट|\bunedited\b", re.IGNORECASE)
+_DISCLAIMER_FEED = re.compile(r"\b(?:feed|wire|syndicat\w*|agency|agencies)\b|एजेंसी|फीड", re.IGNORECASE)
+_DISCLAIMER_SELF = re.compile(
+    r"\bthis (?:story|article|report|post|copy|news|content|text)\b|\bstaff\b|\bthe text\b|यह खबर|इसमें",
+    re.IGNORECASE,
+)
+_DISCLAIMER_EDIT = re.compile(
+    r"\b(?:not\s+(?:been\s+)?edited|has not edited|have not edited|without (?:any )?modifications?|"
+    r"no responsibility|not responsible|reworked|only the headline|except for the headline|not modified|"
+    r"has not been (?:reviewed|modified|changed))\b|बदलाव नहीं|संपादित नहीं",
+    re.IGNORECASE,
+)
+# Prompts to act on the page: share, follow, subscribe, log in, listen, read time, app downloads.
+PROMPT = re.compile(
+    r"^(?:share(?:\s+(?:this|now|via|on|article|story|this article|this story))?|follow(?:\s+us)?|subscribe|sign\s*(?:in|up)|"
+    r"log\s*in|login|hello,?\s*log\s*in|listen(?:\s+to)?|read time|reading time|print|email|copy link|"
+    r"save|bookmark|comment|whatsapp|facebook|twitter|telegram|linkedin|reddit|click to share|open in app|"
+    r"download (?:the )?app|watch live|live tv|e-?paper|get (?:the )?app|read later|font size|text size|"
+    r"(?:add|set) .{0,30} as (?:a )?(?:preferred|trusted) source)\b",
+    re.IGNORECASE,
+)
+# Promotion of the site itself, in sentences that read like prose.
+PROMOTION = re.compile(
+    r"\b(?:download (?:our|the)\b.{0,40}\bapp|subscrib(?:e|ing) to our|like us on facebook|follow us on|"
+    r"stay (?:informed|updated)|get (?:the )?latest\b.{0,60}\bnews|get the news updates|track latest news|"
+    r"discover the latest|breaking news and live news|don'?t miss the most important|sign up for our|"
+    r"support (?:our|independent) journalism|readers like you)\b",
+    re.IGNORECASE,
+)
+# Photo captions and credits: "(Photo: IANS)", "| Photo Credit: PTI", "(File photo)", "| Image: AP".
+CAPTION = re.compile(
+    r"(?:[(|.]\s*|^)(?:photo(?:\s*credit)?|image|picture|pic|file\s+photo|file\s+image|representative\s+image|"
+    r"representational\s+image|representational\s+photo|ani\s+photo|pti\s+photo|ians\s+photo|फोटो|तस्वीर)"
+    r"(?:\s*(?:credit|courtesy))?\s*(?::[^()|]{0,60})?\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# Editor's notes above or between paragraphs: "(Updates to close)", "(Eds: ...)", "(Adds details ...)".
+EDITOR_NOTE = re.compile(
+    r"^\((?:eds?:|editors?:|note to editors|adds\b|updates?\b|recasts?\b|corrects?\b|changes\b|refiles?\b|"
+    r"rewrites?\b|writes through|inserts?\b|removes?\b|fixes\b|repeats?\b|re-?tops?\b|moves\b|new throughout|"
+    r"combines\b|clarifies\b|amends\b|releads?\b|adds\s)[^)]*\)$",
+    re.IGNORECASE,
+)
+# A line of short items joined by separators: a menu or a tag strip.
+_SEPARATORS = re.compile(r"\s*[|•·]\s*")
+BREADCRUMB_SEPARATORS = re.compile(r"\s+[/›»>]\s+|\s*[›»]\s*")
+BULLET = re.compile(r"^[•▪●◦‣∙*]\s*")
+
+
+def words(line: str) -> list[str]:
+    return line.split()
+
+
+def is_disclaimer(line: str) -> bool:
+    """The site saying the text is the agency's, unedited: by its label, or by talking about itself and a feed."""
+    if _DISCLAIMER_LABEL.match(line):
+        return True
+    edited = bool(_DISCLAIMER_EDIT.search(line))
+    automatic = bool(_DISCLAIMER_AUTO.search(line))
+    if _DISCLAIMER_SELF.search(line) and (edited or automatic):
+        return True
+    return bool(_DISCLAIMER_FEED.search(line) and automatic)
+
+
+def is_menu(line: str) -> bool:
+    """Short items separated by pipes or bullets ("Home | News | Business"), none of them a sentence."""
+    parts = [p for p in _SEPARATORS.split(line) if p]
+    return len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts) and not line.rstrip().endswith((".", "?", "!"))
+
+
+def breadcrumb(line: str, headline: str | None = None) -> list[str] | None:
+    """The crumbs of a breadcrumb line ("Home / News / Sports"), or None if the line is not one."""
+    parts = [p.strip() for p in BREADCRUMB_SEPARATORS.split(line) if p.strip()]
+    if len(parts) < 2:
+        return None
+    heads = [p for p in parts if headline is None or p != headline]
+    if all(len(p.split()) <= 4 for p in heads) and not any(p.endswith((".", "?", "!")) for p in heads):
+        return parts
+    return None
+
+
+def is_caption(line: str) -> bool:
+    return bool(CAPTION.search(line)) and len(line) < 400
+
+
+def is_prompt(line: str) -> bool:
+    return bool(PROMPT.match(line)) and len(line.split()) <= 12
+
+
+def is_prose(line: str) -> bool:
+    """Story text ends like a sentence; menus, titles and headings do not."""
+    return line.endswith(SENTENCE_END) and len(line.split()) >= 3
+
+
+def is_inline_chrome(line: str) -> bool:
+    """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
+    return bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line)) or is_caption(line)
+
+
+def is_page_end(line: str) -> bool:
+    """Chrome after which nothing more is story: disclaimers, end markers, tag strips, site promotion."""
+    return is_disclaimer(line) or bool(END_MARKER.match(line)) or bool(PROMOTION.search(line))

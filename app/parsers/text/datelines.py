@@ -1,0 +1,71 @@
+"""Recognise the dateline that opens an agency story ("Seoul, Dec 1 (IANS)", "SEOUL, Nov 30 (Reuters) -")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.parsers.text.agencies import TAG_PATTERN, AgencyProfile, agency_for_tag
+from app.parsers.text.timestamps import MONTHS
+
+# Place, then any "(State)" / "[Country]" qualifiers, then ", date" or ", Country", then the agency tag in
+# brackets and the punctuation the agency puts after it: PTI/UNI nothing, ANI ":", Reuters/AFP "-",
+# AP "—", IANS Hindi "।".
+TAGGED = re.compile(
+    r"^(?P<place>[^\W\d_][^,()\[\]:\n]{0,50}?)"
+    r"(?P<qualifiers>(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])*)"
+    r"(?:\s*,\s*(?P<date>[^()\[\]\n]{1,30}?))?"
+    rf"\s*\((?P<tag>(?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?)\)"
+    r"(?P<punct>\s*(?:[:\-—–।]+|(?=\s)))"
+)
+
+_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
+_PLACE_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|do|del|di|of|al|el|la|le|von|van|upon|on)"
+_PLACE = rf"[A-Z][\w'’.\-]*(?:\s+{_PLACE_WORD}){{0,4}}"
+# A dateline a site stripped of its agency tag: "Seoul, Dec 1 Russia's ..." (IANS page copy).
+UNTAGGED_DATED = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>(?:{_MONTH_WORD})\.?\s+\d{{1,2}})(?=\s+\S)", re.I)
+# A dateline a site rewrote to a bare place: "Rio de Janeiro: Prime Minister ..." (NDTV page copy).
+PLACE_COLON = re.compile(rf"^(?P<place>{_PLACE}):(?=\s+[A-Z\"“‘'])")
+
+
+@dataclass(frozen=True)
+class FoundDateline:
+    place: str
+    text: str  # as printed, tag and punctuation included
+    agency: AgencyProfile | None
+
+
+def tagged_dateline(paragraph: str) -> FoundDateline | None:
+    """The agency-tagged dateline opening `paragraph`, if it has one."""
+    match = TAGGED.match(paragraph)
+    if match is None or len(match.group(0)) > 140:
+        return None
+    text = match.group(0).strip()
+    if len(paragraph) <= len(match.group(0)) + 1:
+        return None  # a dateline with no story after it is not a story paragraph
+    return FoundDateline(place=normalise_place(match.group("place")), text=text, agency=agency_for_tag(match.group("tag")))
+
+
+def untagged_dateline(paragraph: str) -> FoundDateline | None:
+    """A dateline a site rewrote without the agency tag; only trusted at the start of a page's story."""
+    for pattern in (UNTAGGED_DATED, PLACE_COLON):
+        match = pattern.match(paragraph)
+        if match is not None:
+            place = match.group("place")
+            if any(word.lower() in {"said", "says", "the", "a", "an"} for word in place.split()):
+                return None
+            return FoundDateline(place=normalise_place(place), text=match.group(0).strip(), agency=None)
+    return None
+
+
+_SMALL = {"de", "da", "do", "del", "di", "of", "al", "el", "la", "le", "von", "van", "upon", "on", "and"}
+
+
+def normalise_place(place: str) -> str:
+    """The place as a name: 'SEOUL' → 'Seoul', 'NEW DELHI' → 'New Delhi'; mixed case is kept as printed."""
+    place = place.strip().rstrip(",")
+    letters = [c for c in place if c.isalpha()]
+    if letters and all(c.isupper() for c in letters if c.isascii()) and any(c.isascii() for c in letters):
+        words = place.lower().split(" ")
+        return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return place

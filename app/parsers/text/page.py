@@ -1,0 +1,204 @@
+"""Read page text: copy scraped from a site that auto-publishes agency feeds, with the site's chrome around it."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from app.parsers.text import chrome
+from app.parsers.text.agencies import IST, AgencyProfile, agency_for_name, agency_mentioned, agency_named_at_end
+from app.parsers.text.body import extract_body
+from app.parsers.text.bylines import byline_of, source_agency
+from app.parsers.text.datelines import FoundDateline, tagged_dateline, untagged_dateline
+from app.parsers.text.draft import Draft
+from app.parsers.text.lines import Line
+from app.parsers.text.timestamps import RELATIVE_TIME, Stamp, find_stamps, label_only, resolve
+
+# Sites print their times in IST unless they say otherwise.
+PAGE_DEFAULT_OFFSET = IST
+# Breadcrumb steps that say nothing about the story's section.
+GENERIC_CRUMBS = {"home", "news", "latest", "latest news", "होम", "हिंदी न्यूज़", "हिंदी समाचार", "समाचार", "न्यूज़"}
+# "Sports News | <headline>": a section label the site puts in front of the agency headline.
+SECTION_PREFIX = re.compile(r"^(?P<section>[^|]{2,40}?)\s*\|\s+(?P<rest>.+)$")
+_ELLIPSIS = ("...", "…")
+
+
+def is_meta(text: str) -> bool:
+    """A line that carries the byline or the times rather than story or chrome."""
+    return bool(
+        byline_of(text)
+        or (find_stamps(text, PAGE_DEFAULT_OFFSET) and not chrome.is_prose(text))
+        or (RELATIVE_TIME.search(text) and len(text.split()) <= 8)
+        or label_only(text)
+    )
+
+
+def _is_header_chrome(text: str, headline: str | None = None) -> bool:
+    return (
+        chrome.is_menu(text)
+        or chrome.breadcrumb(text, headline) is not None
+        or chrome.is_prompt(text)
+        or chrome.is_caption(text)
+        or bool(chrome.BULLET.match(text))
+        or chrome.is_disclaimer(text)
+        or bool(chrome.LIST_HEADING.match(text))
+        or bool(chrome.PROMOTION.search(text))
+        or bool(chrome.ALSO_READ.match(text))
+        or bool(chrome.ADVERTISEMENT.match(text))
+    )
+
+
+def parse_page(lines: list[Line]) -> Draft:
+    draft = Draft(source_format="page-text")
+    first_dateline = next((ln.index for ln in lines if tagged_dateline(ln.text)), None)
+    first_meta = next((ln.index for ln in lines if is_meta(ln.text)), None)
+    limit = first_meta if first_meta is not None else (first_dateline if first_dateline is not None else len(lines))
+    headline_index, summary_index = _find_headline(lines, limit)
+    if headline_index is None:
+        return draft
+    draft.headline, prefix_section = _strip_section_prefix(lines[headline_index].text)
+    start = _body_start(lines, headline_index, summary_index)
+    if summary_index is None and start is not None:
+        summary_index = _summary_after_meta(lines, headline_index, start)
+    if summary_index is not None:
+        draft.summary = lines[summary_index].text
+    draft.category = _category(lines, headline_index, draft.headline) or prefix_section
+    header = lines[headline_index + 1 : start if start is not None else len(lines)]
+    draft.byline = next((b for ln in header if (b := byline_of(ln.text))), None)
+    if start is None:
+        return draft
+    first = lines[start].text
+    draft.dateline = tagged_dateline(first) or untagged_dateline(first)
+    default_offset = PAGE_DEFAULT_OFFSET
+    body = extract_body(lines, start, default_offset)
+    draft.body = body.paragraphs
+    draft.signoff = body.signoff
+    outside = [ln for ln in lines if ln.index < start or ln.index >= body.end]
+    draft.published_at, draft.updated_at = resolve(_stamps(outside, default_offset, lines))
+    draft.agency_hints = [
+        draft.dateline.agency if draft.dateline else None,
+        body.signoff_agency,
+        _agency_of_byline(draft.byline),
+        *(source_agency(ln.text) for ln in header),
+        *(agency_mentioned(ln.text) for ln in outside if chrome.is_disclaimer(ln.text)),
+    ]
+    return draft
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _find_headline(lines: list[Line], limit: int) -> tuple[int | None, int | None]:
+    """The headline (and the standfirst under it) among the lines above the first byline or time line."""
+    for min_words in (4, 2, 1):
+        candidates = [
+            ln.index
+            for ln in lines[:limit]
+            if _words(ln.text) >= min_words and not _is_header_chrome(ln.text) and not is_meta(ln.text)
+        ]
+        if candidates:
+            break
+    else:
+        return None, None
+    if len(candidates) >= 2:
+        title, last = lines[candidates[-2]].text, lines[candidates[-1]].text
+        if _words(last) > _words(title) or last.endswith(chrome.SENTENCE_END):
+            return candidates[-2], candidates[-1]
+    return candidates[-1], None
+
+
+def _strip_section_prefix(headline: str) -> tuple[str, str | None]:
+    match = SECTION_PREFIX.match(headline)
+    if match and _words(match.group("section")) <= 3 and _words(match.group("rest")) >= 3:
+        section = match.group("section").strip()
+        # "Sports News" names the section "Sports".
+        section = re.sub(r"\s+News$", "", section, flags=re.IGNORECASE) or section
+        return match.group("rest").strip(), section
+    return headline, None
+
+
+def _category(lines: list[Line], headline_index: int, headline: str) -> str | None:
+    """The section: last meaningful breadcrumb step above the headline, else a lone label right above it."""
+    for line in reversed(lines[:headline_index]):
+        if chrome.is_menu(line.text):
+            continue
+        crumbs = chrome.breadcrumb(line.text, headline)
+        if crumbs is not None:
+            meaningful = [c for c in crumbs if c.casefold() not in GENERIC_CRUMBS and c != headline]
+            if meaningful:
+                return meaningful[-1]
+    if headline_index > 0:
+        above = lines[headline_index - 1]
+        headline_block = lines[headline_index].block
+        alone = [ln for ln in lines if ln.block == above.block]
+        if (
+            above.block != headline_block
+            and len(alone) == 1
+            and 1 <= _words(above.text) <= 4
+            and not _is_header_chrome(above.text)
+            and not chrome.is_prose(above.text)
+            and not is_meta(above.text)
+        ):
+            return above.text
+    return None
+
+
+def _is_truncated_repeat(lines: list[Line], index: int) -> bool:
+    """A standfirst that repeats the first paragraph cut off with '...'."""
+    text = lines[index].text
+    if not text.endswith(_ELLIPSIS):
+        return False
+    stem = text.rstrip(".… ").rstrip()
+    return len(stem) > 20 and any(ln.text.startswith(stem) and ln.text != text for ln in lines[index + 1 :])
+
+
+def _body_start(lines: list[Line], headline_index: int, summary_index: int | None) -> int | None:
+    for line in lines[headline_index + 1 :]:
+        if line.index == summary_index:
+            continue
+        if tagged_dateline(line.text) and not _is_truncated_repeat(lines, line.index):
+            return line.index
+    # No agency dateline: the first sentence-like line after the byline/time block.
+    after = headline_index + 1
+    meta = next((ln.index for ln in lines[after:] if is_meta(ln.text)), None)
+    if meta is not None:
+        after = meta + 1
+    for line in lines[after:]:
+        text = line.text
+        if line.index == summary_index or is_meta(text) or _is_header_chrome(text) or not chrome.is_prose(text):
+            continue
+        if chrome.is_page_end(text) or _is_truncated_repeat(lines, line.index):
+            continue
+        if _words(text) < 8:
+            continue
+        return line.index
+    return None
+
+
+def _summary_after_meta(lines: list[Line], headline_index: int, start: int) -> int | None:
+    for line in lines[headline_index + 1 : start]:
+        text = line.text
+        if is_meta(text) or _is_header_chrome(text) or chrome.is_page_end(text):
+            continue
+        if _words(text) >= 5:
+            return line.index
+    return None
+
+
+def _stamps(outside: list[Line], default_offset: timedelta, lines: list[Line]) -> list[Stamp]:
+    stamps: list[Stamp] = []
+    for line in outside:
+        if chrome.is_prose(line.text) and _words(line.text) > 15:
+            continue  # a sentence that mentions a date is not the page's time line
+        label = None
+        if line.index > 0:
+            label = label_only(lines[line.index - 1].text)
+        stamps.extend(find_stamps(line.text, default_offset, label))
+    return stamps
+
+
+def _agency_of_byline(byline: str | None) -> AgencyProfile | None:
+    if byline is None:
+        return None
+    return agency_for_name(byline) or agency_named_at_end(byline)

@@ -1,0 +1,202 @@
+"""Find the publication and update times a page prints, in the many ways Indian news sites write them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Literal
+
+TimeKind = Literal["published", "updated", "unlabelled"]
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+
+# Date shapes, each a named rule; add a site's odd shape here with a test in tests/parsers/test_timestamps.py.
+DATE_RULES: dict[str, re.Pattern[str]] = {
+    # "December 1, 2024", "Wednesday March 19, 2025", "Jun 26 2025", "Feb 01, 2025,"
+    "month-day-year": re.compile(
+        rf"\b{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
+    ),
+    # "1 Dec 2024", "4 July, 2024", "1st August 2024", "18 September 2024,"
+    "day-month-year": re.compile(
+        rf"\b{_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
+    ),
+    # "2025-09-04"
+    "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month_num>\d{2})-(?P<day>\d{2})"),
+    # "12-03-2025": Indian sites write the day first.
+    "numeric-day-first": re.compile(r"\b(?P<day>\d{1,2})[-/.](?P<month_num>\d{1,2})[-/.](?P<year>\d{4})\b"),
+}
+
+# What may sit between the date and the time: "2024 10:40", "2024, 5:12", "2024 | 4:05", "2025 / 12:48", "2025 at 01:20".
+_TIME = re.compile(
+    r"\s*(?:[,|/\-]|at|T)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+    r"(?:\s*(?P<zone>(?:IST|GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|JST|KST|HKT|SGT|PKT|NPT|AEST|AEDT|GST|Z)\b)?"
+    r"\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)?)?",
+    re.IGNORECASE,
+)
+
+ZONE_OFFSETS: dict[str, timedelta] = {
+    "IST": timedelta(hours=5, minutes=30),
+    "GMT": timedelta(0),
+    "UTC": timedelta(0),
+    "Z": timedelta(0),
+    "BST": timedelta(hours=1),
+    "CET": timedelta(hours=1),
+    "CEST": timedelta(hours=2),
+    "EST": timedelta(hours=-5),
+    "EDT": timedelta(hours=-4),
+    "CST": timedelta(hours=-6),
+    "CDT": timedelta(hours=-5),
+    "PST": timedelta(hours=-8),
+    "PDT": timedelta(hours=-7),
+    "JST": timedelta(hours=9),
+    "KST": timedelta(hours=9),
+    "HKT": timedelta(hours=8),
+    "SGT": timedelta(hours=8),
+    "PKT": timedelta(hours=5),
+    "NPT": timedelta(hours=5, minutes=45),
+    "AEST": timedelta(hours=10),
+    "AEDT": timedelta(hours=11),
+    "GST": timedelta(hours=4),  # Gulf Standard Time, the one Indian sites print
+}
+
+# Labels, nearest one before a time wins. "Published By" names a person, not a time.
+_UPDATED_LABEL = re.compile(r"(?:last\s+)?(?:updated|modified|edited)(?:\s+(?:on|at))?", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(
+    r"(?:first\s+)?(?:published|posted|created|released|filed)(?!\s*by\b)(?:\s+(?:on|at|date))?", re.IGNORECASE
+)
+# A label standing alone on its line, with the time on the next line ("Published On:" / "Jul 13, 2025 23:58 IST").
+LABEL_ONLY = re.compile(
+    r"^(?:(?P<updated>(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?)|"
+    r"(?P<published>(?:first\s+)?(?:published|posted|created)(?:\s+(?:on|at|date))?))\s*[:\-]?$",
+    re.IGNORECASE,
+)
+RELATIVE_TIME = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month)s?\s+ago\b|\bjust now\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    kind: TimeKind
+    at: datetime
+    start: int
+    end: int
+
+
+def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = None) -> list[Stamp]:
+    """Every date-with-time in `line`, with the label printed before it. A date without a time is not a stamp."""
+    found: list[Stamp] = []
+    for rule in DATE_RULES.values():
+        for date in rule.finditer(line):
+            time = _TIME.match(line, date.end())
+            if time is None or time.group("hour") is None:
+                continue
+            at = _build(date, time, default_offset)
+            if at is None:
+                continue
+            found.append(Stamp("unlabelled", at, date.start(), time.end()))
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    stamps: list[Stamp] = []
+    for stamp in found:
+        if stamps and stamp.start < stamps[-1].end:
+            continue  # the same text read by a second rule
+        before = line[stamps[-1].end if stamps else 0 : stamp.start]
+        kind = label if label is not None and not stamps else _label_of(before)
+        stamps.append(Stamp(kind, stamp.at, stamp.start, stamp.end))
+    return stamps
+
+
+def label_only(line: str) -> TimeKind | None:
+    match = LABEL_ONLY.match(line.strip())
+    if match is None:
+        return None
+    return "updated" if match.group("updated") else "published"
+
+
+def _label_of(before: str) -> TimeKind:
+    best: tuple[int, TimeKind] | None = None
+    for kind, pattern in (("updated", _UPDATED_LABEL), ("published", _PUBLISHED_LABEL)):
+        for match in pattern.finditer(before):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), kind)  # type: ignore[assignment]
+    return best[1] if best else "unlabelled"
+
+
+def _build(date: re.Match[str], time: re.Match[str], default_offset: timedelta) -> datetime | None:
+    groups = date.groupdict()
+    month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_num"])
+    hour = int(time.group("hour"))
+    minute = int(time.group("minute"))
+    second = int(time.group("second") or 0)
+    ampm = (time.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    offset = default_offset
+    if time.group("zone"):
+        offset = ZONE_OFFSETS[time.group("zone").upper()]
+    if time.group("offset"):
+        parsed = _parse_offset(time.group("offset"))
+        if parsed is None:
+            return None
+        offset = offset + parsed if time.group("zone") in ("GMT", "UTC") else parsed
+    try:
+        return datetime(int(groups["year"]), month, int(groups["day"]), hour, minute, second, tzinfo=timezone(offset))
+    except ValueError:
+        return None
+
+
+def _parse_offset(text: str) -> timedelta | None:
+    match = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", text)
+    if match is None:
+        return None
+    hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    sign = -1 if match.group(1) == "-" else 1
+    return sign * timedelta(hours=hours, minutes=minutes)
+
+
+def resolve(stamps: list[Stamp]) -> tuple[datetime | None, datetime | None]:
+    """(published_at, updated_at) from the stamps a page prints.
+
+    A labelled time wins. An unlabelled time is the publication time, unless the page also labels a
+    publication time, in which case a different unlabelled time is the update (a top time that moved).
+    """
+    published = next((s.at for s in stamps if s.kind == "published"), None)
+    updated = next((s.at for s in stamps if s.kind == "updated"), None)
+    unlabelled = [s.at for s in stamps if s.kind == "unlabelled"]
+    if unlabelled:
+        if published is None:
+            published = unlabelled[0]
+        elif updated is None:
+            later = [at for at in unlabelled if at != published]
+            if later:
+                updated = later[0]
+    return published, updated
