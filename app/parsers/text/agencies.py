@@ -50,7 +50,10 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         name="UNI",
         tags=("UNI", "यूनीवार्ता", "वार्ता"),
         names=("UNI", "United News of India", "यूनीवार्ता"),
-        signoffs=(r"UNI(?: [A-Z]{1,5}){1,8}(?: \d{3,4})?", r"(?:यूनीवार्ता|वार्ता)(?: [\u0900-\u0963\u0966-\u097f]+){1,6}"),
+        signoffs=(
+            r"UNI(?: [A-Z]{1,5}){1,8}(?: \d{3,4})?",
+            r"(?:यूनीवार्ता|वार्ता)(?: [\u0900-\u0963\u0966-\u097f]+){1,6}",
+        ),
         default_offset=IST,
     ),
     AgencyProfile(

@@ -20,7 +20,8 @@ ALSO_READ = re.compile(
 )
 # Ad slots left as text.
 ADVERTISEMENT = re.compile(
-    r"^(?:advertisement|advertisment|advertisements|advt\.?|ad|sponsored|story continues below(?: this ad| advertisement)?|"
+    r"^(?:advertisement|advertisment|advertisements|advt\.?|ad|sponsored|"
+    r"story continues below(?: this ad| advertisement)?|"
     r"continue reading below|विज्ञापन|scroll to continue with content)$",
     re.IGNORECASE,
 )
@@ -54,7 +55,8 @@ _DISCLAIMER_EDIT = re.compile(
 )
 # Prompts to act on the page: share, follow, subscribe, log in, listen, read time, app downloads.
 PROMPT = re.compile(
-    r"^(?:share(?:\s+(?:this|now|via|on|article|story|this article|this story))?|follow(?:\s+us)?|subscribe|sign\s*(?:in|up)|"
+    r"^(?:share(?:\s+(?:this|now|via|on|article|story|this article|this story))?|follow(?:\s+us)?|"
+    r"subscribe|sign\s*(?:in|up)|"
     r"log\s*in|login|hello,?\s*log\s*in|listen(?:\s+to)?|read time|reading time|print|email|copy link|"
     r"save|bookmark|comment|whatsapp|facebook|twitter|telegram|linkedin|reddit|click to share|open in app|"
     r"download (?:the )?app|watch live|live tv|e-?paper|get (?:the )?app|read later|font size|text size|"

@@ -43,7 +43,8 @@ def tagged_dateline(paragraph: str) -> FoundDateline | None:
     text = match.group(0).strip()
     if len(paragraph) <= len(match.group(0)) + 1:
         return None  # a dateline with no story after it is not a story paragraph
-    return FoundDateline(place=normalise_place(match.group("place")), text=text, agency=agency_for_tag(match.group("tag")))
+    place = normalise_place(match.group("place"))
+    return FoundDateline(place=place, text=text, agency=agency_for_tag(match.group("tag")))
 
 
 def untagged_dateline(paragraph: str) -> FoundDateline | None:

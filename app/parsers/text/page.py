@@ -9,7 +9,7 @@ from app.parsers.text import chrome
 from app.parsers.text.agencies import IST, AgencyProfile, agency_for_name, agency_mentioned, agency_named_at_end
 from app.parsers.text.body import extract_body
 from app.parsers.text.bylines import byline_of, source_agency
-from app.parsers.text.datelines import FoundDateline, tagged_dateline, untagged_dateline
+from app.parsers.text.datelines import tagged_dateline, untagged_dateline
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line
 from app.parsers.text.timestamps import RELATIVE_TIME, Stamp, find_stamps, label_only, resolve

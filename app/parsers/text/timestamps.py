@@ -50,7 +50,7 @@ DATE_RULES: dict[str, re.Pattern[str]] = {
     "numeric-day-first": re.compile(r"\b(?P<day>\d{1,2})[-/.](?P<month_num>\d{1,2})[-/.](?P<year>\d{4})\b"),
 }
 
-# What may sit between the date and the time: "2024 10:40", "2024, 5:12", "2024 | 4:05", "2025 / 12:48", "2025 at 01:20".
+# Between date and time: "2024 10:40", "2024, 5:12", "2024 | 4:05", "2025 / 12:48", "2025 at 01:20".
 _TIME = re.compile(
     r"\s*(?:[,|/\-]|at|T)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"

@@ -1,0 +1,1 @@
+"""Parser tests: each format's parser read field by field against the labelled corpus."""
