@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import timedelta
 
 from app.parsers.text.agencies import AgencyProfile, agency_for_name, agency_named_at_end
@@ -30,6 +31,7 @@ def segments(line: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=4096)
 def byline_of(line: str) -> str | None:
     """The writer or desk a meta line credits, as printed without 'By', or None if it is no byline line."""
     if len(line.split()) > 25 or line.endswith((".", "?", "!")):

@@ -7,6 +7,7 @@ needs nothing; an odd one needs a pattern added to one of the tables below and a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words a sentence ends with; a story paragraph always ends with one of these.
 SENTENCE_END = tuple('.!?"\'”’)।…:;')
@@ -95,6 +96,7 @@ def words(line: str) -> list[str]:
     return line.split()
 
 
+@lru_cache(maxsize=4096)
 def is_disclaimer(line: str) -> bool:
     """The site saying the text is the agency's, unedited: by its label, or by talking about itself and a feed."""
     if _DISCLAIMER_LABEL.match(line):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from app.parsers.text.agencies import TAG_PATTERN, AgencyProfile, agency_for_tag
@@ -35,6 +36,7 @@ class FoundDateline:
     agency: AgencyProfile | None
 
 
+@lru_cache(maxsize=4096)
 def tagged_dateline(paragraph: str) -> FoundDateline | None:
     """The agency-tagged dateline opening `paragraph`, if it has one."""
     match = TAGGED.match(paragraph)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import timedelta
 
 from app.parsers.text import chrome
@@ -23,6 +24,7 @@ SECTION_PREFIX = re.compile(r"^(?P<section>[^|]{2,40}?)\s*\|\s+(?P<rest>.+)$")
 _ELLIPSIS = ("...", "…")
 
 
+@lru_cache(maxsize=4096)
 def is_meta(text: str) -> bool:
     """A line that carries the byline or the times rather than story or chrome."""
     return bool(

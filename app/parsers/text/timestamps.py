@@ -59,6 +59,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 
+_ANY_TIME = re.compile(r"\d[:.]\d\d")
+
 ZONE_OFFSETS: dict[str, timedelta] = {
     "IST": timedelta(hours=5, minutes=30),
     "GMT": timedelta(0),
@@ -110,6 +112,8 @@ class Stamp:
 
 def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = None) -> list[Stamp]:
     """Every date-with-time in `line`, with the label printed before it. A date without a time is not a stamp."""
+    if not _ANY_TIME.search(line):
+        return []  # most lines carry no clock time at all; skip the date rules
     found: list[Stamp] = []
     for rule in DATE_RULES.values():
         for date in rule.finditer(line):
