@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import pool
+from sqlalchemy import pool, text
 
 from app.db import make_engine
 from app.models import Base
@@ -36,6 +36,9 @@ def run_migrations_online() -> None:
             compare_type=True,
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # Several hosts may start at once: one migrates, the others wait, then find nothing to do.
+                connection.execute(text("SELECT pg_advisory_xact_lock(7226057)"))
             context.run_migrations()
     connectable.dispose()
 
