@@ -43,6 +43,8 @@ def tagged_dateline(paragraph: str) -> FoundDateline | None:
     if match is None or len(match.group(0)) > 140:
         return None
     text = match.group(0).strip()
+    if not looks_like_place(match.group("place")):
+        return None
     if len(paragraph) <= len(match.group(0)) + 1:
         return None  # a dateline with no story after it is not a story paragraph
     place = normalise_place(match.group("place"))
@@ -62,6 +64,16 @@ def untagged_dateline(paragraph: str) -> FoundDateline | None:
 
 
 _SMALL = {"de", "da", "do", "del", "di", "of", "al", "el", "la", "le", "von", "van", "upon", "on", "and"}
+
+
+def looks_like_place(place: str) -> bool:
+    """A place name: every Latin word capitalised (bar 'de', 'of'...), no digits. 'Kim said' is not one."""
+    for word in place.split():
+        if any(c.isdigit() for c in word):
+            return False
+        if word[:1].isascii() and word[:1].isalpha() and not word[:1].isupper() and word.lower() not in _SMALL:
+            return False
+    return True
 
 
 def normalise_place(place: str) -> str:
