@@ -13,10 +13,10 @@ from app.parsers.text import chrome
         "Disclaimer: This post has been auto-published from an agency feed without any modifications to the text",
         "(This story has not been edited by THE WEEK and is auto-generated from PTI)",
         "This story has been published from a wire agency feed without modifications to the text.",
-        "(Only the headline and picture of this report may have been reworked by the staff; the rest is auto-generated.)",
+        "(Only the headline of this report may have been reworked by the staff; the rest is auto-generated.)",
         "(यह खबर एजेंसी फीड से ऑटो-पब्लिश की गई है। नवभारत टाइम्स ने इसमें कोई बदलाव नहीं किया है।)",
         "This is an unedited, auto-published story from the IANS feed.",
-        "(Except for the headline, this story has not been edited by Example staff and is published from a syndicated feed.)",
+        "(Except for the headline, this story has not been edited by Example staff and is from a syndicated feed.)",
     ],
 )
 def test_feed_disclaimers_are_recognised_by_their_wording(line: str) -> None:

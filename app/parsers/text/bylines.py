@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from datetime import timedelta
+from functools import lru_cache
 
 from app.parsers.text.agencies import AgencyProfile, agency_for_name, agency_named_at_end
 from app.parsers.text.timestamps import RELATIVE_TIME, find_stamps, label_only
