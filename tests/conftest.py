@@ -19,13 +19,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+import app.models  # noqa: F401  (registers every table on Base.metadata)
 from app.auth.keys import create_key
 from app.config import Settings
 from app.db import Base, Database
 from app.main import create_app
 from app.migrate import upgrade
-
-import app.models  # noqa: F401  (registers every table on Base.metadata)
 
 PG_ADMIN_URL = os.environ.get("WIREFEED_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 IN_CI = os.environ.get("CI", "").lower() == "true"
