@@ -96,6 +96,9 @@ def _parse(data: bytes) -> ParsedCopy:
 
 def _read(lines: list[Line]) -> Draft:
     start = next((ln.index for ln in lines if tagged_dateline(ln.text)), None)
+    if start is None:
+        # Wire copy whose dateline lost its tag: the story starts at its first sentence.
+        start = next((ln.index for ln in lines if chrome.is_prose(ln.text) and len(ln.text.split()) >= 8), None)
     if start is not None and looks_like_wire(lines, start) and not _has_page_signals(lines):
         return parse_wire(lines, start)
     return parse_page(lines)

@@ -36,7 +36,7 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         name="IANS",
         tags=("IANS", "IANSlife", "आईएएनएस"),
         names=("IANS", "Indo-Asian News Service", "आईएएनएस"),
-        signoffs=(r"--\s?(?:IANS|आईएएनएस)",),
+        signoffs=(r"--\s?(?:IANS|आईएएनएस)(?:\s+[\w\u0900-\u097f]{1,8}(?:/[\w\u0900-\u097f]{1,8}){1,6})?",),
         default_offset=IST,
     ),
     AgencyProfile(

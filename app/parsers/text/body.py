@@ -35,6 +35,7 @@ def _agency_rules() -> list[SignoffRule]:
                     opener=re.compile(rf"^{pattern}$"),
                     continuation=re.compile(rf"^{_DESK_CODES}$"),
                     agency=agency.name,
+                    same_block_only=False,
                 )
             )
     return rules

@@ -18,6 +18,8 @@ BYLINE_LABEL = re.compile(
 # "Source: PTI": names the agency, not the writer.
 SOURCE_LABEL = re.compile(r"^(?:source|agency|courtesy|via)\s*:\s*(?P<name>\S.*)$", re.IGNORECASE)
 DESK = re.compile(r"\b(?:desk|bureau|staff|team|correspondent|डेस्क|ब्यूरो)$", re.IGNORECASE)
+# Two to four capitalised words: a writer's name printed without "By".
+PERSON = re.compile(r"^[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]*){1,3}$")
 _SEGMENTS = re.compile(r"\s*\|\s*")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _ZERO = timedelta(0)  # offsets do not matter when only asking whether a time is there
@@ -39,7 +41,10 @@ def byline_of(line: str) -> str | None:
     labelled: str | None = None
     agency: str | None = None
     desk: str | None = None
-    for part in segments(line):
+    name: str | None = None
+    parts = segments(line)
+    timed = any(find_stamps(p, _ZERO) or RELATIVE_TIME.search(p) for p in parts)
+    for part in parts:
         if find_stamps(part, _ZERO) or RELATIVE_TIME.search(part) or label_only(part) or SOURCE_LABEL.match(part):
             continue
         match = BYLINE_LABEL.match(part)
@@ -56,7 +61,9 @@ def byline_of(line: str) -> str | None:
             agency = agency or _printed_tail(part, tail)
         elif DESK.search(part) and len(part.split()) <= 5:
             desk = desk or part
-    return labelled or agency or desk
+        elif timed and PERSON.match(part):
+            name = name or part  # "Rahul Sharma | Updated: ...": a name beside the time
+    return labelled or agency or desk or name
 
 
 def source_agency(line: str) -> AgencyProfile | None:

@@ -54,7 +54,8 @@ def parse_page(lines: list[Line]) -> Draft:
     draft = Draft(source_format="page-text")
     first_dateline = next((ln.index for ln in lines if tagged_dateline(ln.text)), None)
     first_meta = next((ln.index for ln in lines if is_meta(ln.text)), None)
-    limit = first_meta if first_meta is not None else (first_dateline if first_dateline is not None else len(lines))
+    first_sentence = next((ln.index for ln in lines if _is_sentence(ln.text)), len(lines))
+    limit = next((i for i in (first_meta, first_dateline) if i is not None), first_sentence)
     headline_index, summary_index = _find_headline(lines, limit)
     if headline_index is None:
         return draft
@@ -75,7 +76,12 @@ def parse_page(lines: list[Line]) -> Draft:
     body = extract_body(lines, start, default_offset)
     draft.body = body.paragraphs
     draft.signoff = body.signoff
-    outside = [ln for ln in lines if ln.index < start or ln.index >= body.end]
+    footer_end = next(
+        (ln.index for ln in lines[body.end :] if chrome.LIST_HEADING.match(ln.text) and not chrome.is_prose(ln.text)),
+        len(lines),
+    )
+    # Related and trending lists below the story carry other stories' times; never read those.
+    outside = [ln for ln in lines if ln.index < start or body.end <= ln.index < footer_end]
     draft.published_at, draft.updated_at = resolve(_stamps(outside, default_offset, lines))
     draft.agency_hints = [
         draft.dateline.agency if draft.dateline else None,
@@ -89,6 +95,10 @@ def parse_page(lines: list[Line]) -> Draft:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _is_sentence(text: str) -> bool:
+    return chrome.is_prose(text) and _words(text) >= 8 and not _is_header_chrome(text)
 
 
 def _find_headline(lines: list[Line], limit: int) -> tuple[int | None, int | None]:
@@ -147,8 +157,11 @@ def _category(lines: list[Line], headline_index: int, headline: str) -> str | No
 
 
 def _is_truncated_repeat(lines: list[Line], index: int) -> bool:
-    """A standfirst that repeats the first paragraph cut off with '...'."""
+    """A standfirst that repeats the first paragraph, whole or cut off with '...'."""
     text = lines[index].text
+    following = lines[index + 1 : index + 8]
+    if any(ln.text == text for ln in following):
+        return True  # the standfirst is paragraph 1 printed twice
     if not text.endswith(_ELLIPSIS):
         return False
     stem = text.rstrip(".… ").rstrip()

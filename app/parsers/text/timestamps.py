@@ -30,6 +30,30 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }
+# Hindi pages print Hindi month names ("1 दिसंबर 2024").
+MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            (
+                ("जनवरी",),
+                ("फरवरी", "फ़रवरी"),
+                ("मार्च",),
+                ("अप्रैल",),
+                ("मई",),
+                ("जून",),
+                ("जुलाई",),
+                ("अगस्त",),
+                ("सितंबर", "सितम्बर"),
+                ("अक्टूबर", "अक्तूबर"),
+                ("नवंबर", "नवम्बर"),
+                ("दिसंबर", "दिसम्बर"),
+            ),
+            start=1,
+        )
+        for name in names
+    }
+)
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -50,6 +74,12 @@ DATE_RULES: dict[str, re.Pattern[str]] = {
     "numeric-day-first": re.compile(r"\b(?P<day>\d{1,2})[-/.](?P<month_num>\d{1,2})[-/.](?P<year>\d{4})\b"),
 }
 
+# A time printed before its date: "10:40 AM IST, 01 Dec 2024".
+_TIME_BEFORE = re.compile(
+    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+    r"(?:\s*(?P<zone>IST|GMT|UTC)\b)?(?P<offset>)\s*[,|\-]?\s*(?:on\s+)?$",
+    re.IGNORECASE,
+)
 # Between date and time: "2024 10:40", "2024, 5:12", "2024 | 4:05", "2025 / 12:48", "2025 at 01:20".
 _TIME = re.compile(
     r"\s*(?:[,|/\-]|at|T)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
@@ -87,9 +117,12 @@ ZONE_OFFSETS: dict[str, timedelta] = {
 }
 
 # Labels, nearest one before a time wins. "Published By" names a person, not a time.
-_UPDATED_LABEL = re.compile(r"(?:last\s+)?(?:updated|modified|edited)(?:\s+(?:on|at))?", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(
+    r"(?:last\s+)?(?:updated|modified|edited)(?:\s+(?:on|at))?|अपडेटेड|अपडेट|संशोधित", re.IGNORECASE
+)
 _PUBLISHED_LABEL = re.compile(
-    r"(?:first\s+)?(?:published|posted|created|released|filed)(?!\s*by\b)(?:\s+(?:on|at|date))?", re.IGNORECASE
+    r"(?:first\s+)?(?:published|posted|created|released|filed)(?!\s*by\b)(?:\s+(?:on|at|date))?|प्रकाशित|पब्लिश्ड",
+    re.IGNORECASE,
 )
 # A label standing alone on its line, with the time on the next line ("Published On:" / "Jul 13, 2025 23:58 IST").
 LABEL_ONLY = re.compile(
@@ -118,12 +151,18 @@ def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = N
     for rule in DATE_RULES.values():
         for date in rule.finditer(line):
             time = _TIME.match(line, date.end())
-            if time is None or time.group("hour") is None:
-                continue
+            start, end = date.start(), date.end()
+            if time is not None and time.group("hour") is not None:
+                end = time.end()
+            else:
+                time = _TIME_BEFORE.search(line, 0, date.start())
+                if time is None:
+                    continue
+                start = time.start()
             at = _build(date, time, default_offset)
             if at is None:
                 continue
-            found.append(Stamp("unlabelled", at, date.start(), time.end()))
+            found.append(Stamp("unlabelled", at, start, end))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     stamps: list[Stamp] = []
     for stamp in found:
