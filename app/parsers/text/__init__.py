@@ -55,7 +55,7 @@ def _parse(data: bytes) -> ParsedCopy:
     text = decoded.text
     refuse_active_content(text)
     lines = split_lines(text)
-    draft = _read(lines)
+    draft = _read(lines, text)
     if not draft.body:
         if draft.headline:
             raise ParseError(
@@ -94,14 +94,14 @@ def _parse(data: bytes) -> ParsedCopy:
         raise ParseError(f"The copy did not make a valid story: {exc.errors()[0]['msg']}.", reason="invalid") from exc
 
 
-def _read(lines: list[Line]) -> Draft:
+def _read(lines: list[Line], source: str) -> Draft:
     start = next((ln.index for ln in lines if tagged_dateline(ln.text)), None)
     if start is None:
         # Wire copy whose dateline lost its tag: the story starts at its first sentence.
         start = next((ln.index for ln in lines if chrome.is_prose(ln.text) and len(ln.text.split()) >= 8), None)
     if start is not None and looks_like_wire(lines, start) and not _has_page_signals(lines):
-        return parse_wire(lines, start)
-    return parse_page(lines)
+        return parse_wire(lines, start, source)
+    return parse_page(lines, source)
 
 
 def _has_page_signals(lines: list[Line]) -> bool:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from app.parsers.text import chrome
 from app.parsers.text.agencies import AGENCIES, TAG_PATTERN, AgencyProfile, agency_for_tag
+from app.parsers.text.datelines import tagged_dateline
 from app.parsers.text.lines import Line
 from app.parsers.text.timestamps import find_stamps
 
@@ -81,7 +82,28 @@ def match_signoff(line: str) -> SignoffRule | None:
     return None
 
 
-def extract_body(lines: list[Line], start: int, default_offset: timedelta) -> Body:
+# A hard-wrapped paragraph: lines at least this long that run on without a sentence end.
+WRAP_MIN_CHARS = 40
+
+
+def wrapped_paragraph_end(lines: list[Line], i: int) -> int | None:
+    """Index of the last line of a paragraph hard-wrapped over lines[i:], or None if lines[i] is not one."""
+    first = lines[i]
+    if len(first.text) < WRAP_MIN_CHARS or len(first.text.split()) < 6:
+        return None
+    j = i
+    while j + 1 < len(lines) and lines[j + 1].block == first.block and len(lines[j].text) >= WRAP_MIN_CHARS:
+        j += 1
+        following = lines[j].text
+        if chrome.is_inline_chrome(following) or chrome.LIST_HEADING.match(following) or tagged_dateline(following):
+            return None
+        if chrome.is_prose(following):
+            return j
+    return None
+
+
+def extract_body(lines: list[Line], start: int, default_offset: timedelta, source: str = "") -> Body:
+    """Story paragraphs from lines[start:]; `source` is the decoded copy that hard-wrapped paragraphs are cut from."""
     paragraphs: list[str] = []
     skip_block: int | None = None
     i = start
@@ -103,7 +125,18 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta) -> Bo
             skip_block = line.block
             i += 1
             continue
-        if chrome.is_inline_chrome(text) or chrome.is_prompt(text) or not chrome.is_prose(text):
+        if chrome.ALSO_READ.match(text) and len(text.split()) <= 3 and i + 1 < len(lines):
+            i += 2 if not chrome.is_prose(lines[i + 1].text) or len(lines[i + 1].text.split()) <= 25 else 1
+            continue  # an "Also Read" heading and the one title it links
+        if chrome.is_inline_chrome(text) or chrome.is_prompt(text):
+            i += 1
+            continue
+        if not chrome.is_prose(text):
+            last = wrapped_paragraph_end(lines, i) if source else None
+            if last is not None:
+                paragraphs.append(source[line.start : lines[last].end])
+                i = last + 1
+                continue
             i += 1
             continue
         paragraphs.append(text)

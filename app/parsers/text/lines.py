@@ -10,13 +10,18 @@ class Line:
     index: int  # position among the non-empty lines
     block: int  # lines with the same block number have no blank line between them
     text: str  # stripped of surrounding whitespace; always a span of the decoded copy
+    start: int = 0  # offsets of `text` in the decoded copy
+    end: int = 0
 
 
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     block = 0
     previous_blank = True
+    offset = 0
     for raw in text.split("\n"):
+        line_start = offset
+        offset += len(raw) + 1
         stripped = raw.strip()
         if not stripped:
             if not previous_blank:
@@ -24,7 +29,8 @@ def split_lines(text: str) -> list[Line]:
             previous_blank = True
             continue
         previous_blank = False
-        lines.append(Line(index=len(lines), block=block, text=stripped))
+        start = line_start + (len(raw) - len(raw.lstrip()))
+        lines.append(Line(index=len(lines), block=block, text=stripped, start=start, end=start + len(stripped)))
     return lines
 
 

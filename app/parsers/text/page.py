@@ -50,7 +50,7 @@ def _is_header_chrome(text: str, headline: str | None = None) -> bool:
     )
 
 
-def parse_page(lines: list[Line]) -> Draft:
+def parse_page(lines: list[Line], source: str) -> Draft:
     draft = Draft(source_format="page-text")
     first_dateline = next((ln.index for ln in lines if tagged_dateline(ln.text)), None)
     first_meta = next((ln.index for ln in lines if is_meta(ln.text)), None)
@@ -73,7 +73,7 @@ def parse_page(lines: list[Line]) -> Draft:
     first = lines[start].text
     draft.dateline = tagged_dateline(first) or untagged_dateline(first)
     default_offset = PAGE_DEFAULT_OFFSET
-    body = extract_body(lines, start, default_offset)
+    body = extract_body(lines, start, default_offset, source)
     draft.body = body.paragraphs
     draft.signoff = body.signoff
     footer_end = next(

@@ -43,7 +43,7 @@ def wire_header_kind(text: str) -> str | None:
     return None
 
 
-def parse_wire(lines: list[Line], start: int) -> Draft:
+def parse_wire(lines: list[Line], start: int, source: str) -> Draft:
     draft = Draft(source_format="wire-text")
     headlines: list[str] = []
     for line in lines[:start]:
@@ -58,7 +58,7 @@ def parse_wire(lines: list[Line], start: int) -> Draft:
     first = lines[start].text
     draft.dateline = tagged_dateline(first)
     agency = draft.dateline.agency if draft.dateline else None
-    body = extract_body(lines, start, agency.default_offset if agency else UTC)
+    body = extract_body(lines, start, agency.default_offset if agency else UTC, source)
     draft.body = body.paragraphs
     draft.signoff = body.signoff
     draft.agency_hints = [agency, body.signoff_agency, agency_for_name(draft.byline or "")]
