@@ -117,6 +117,9 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
         rule = match_signoff(text) if paragraphs else None
         if rule is not None:
             return _with_signoff(lines, i, rule, paragraphs)
+        if chrome.is_prompt(text) and not chrome.is_prose(text):
+            i += 1
+            continue
         if chrome.is_page_end(text):
             break
         if find_stamps(text, default_offset) and not chrome.is_prose(text):

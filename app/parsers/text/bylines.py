@@ -20,7 +20,7 @@ SOURCE_LABEL = re.compile(r"^(?:source|agency|courtesy|via)\s*:\s*(?P<name>\S.*)
 DESK = re.compile(r"\b(?:desk|bureau|staff|team|correspondent|डेस्क|ब्यूरो)$", re.IGNORECASE)
 # Two to four capitalised words: a writer's name printed without "By".
 PERSON = re.compile(r"^[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]*){1,3}$")
-_SEGMENTS = re.compile(r"\s*\|\s*")
+_SEGMENTS = re.compile(r"\s*\|\s*|\s+[/•·]\s+")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _ZERO = timedelta(0)  # offsets do not matter when only asking whether a time is there
 

@@ -145,4 +145,5 @@ def is_inline_chrome(line: str) -> bool:
 
 def is_page_end(line: str) -> bool:
     """Chrome after which nothing more is story: disclaimers, end markers, tag strips, site promotion."""
-    return is_disclaimer(line) or bool(END_MARKER.match(line)) or bool(PROMOTION.search(line))
+    promotion = bool(PROMOTION.search(line)) and len(line.split()) >= 8  # a short "Follow us on X" is a prompt
+    return is_disclaimer(line) or bool(END_MARKER.match(line)) or promotion
