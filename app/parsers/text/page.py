@@ -59,9 +59,9 @@ def parse_page(lines: list[Line], source: str) -> Draft:
     headline_index, summary_index = _find_headline(lines, limit)
     if headline_index is None:
         # No headline: still read the story, so the refusal can say what is missing.
-        start = first_dateline if first_dateline is not None else first_sentence
-        if start < len(lines):
-            draft.body = extract_body(lines, start, PAGE_DEFAULT_OFFSET, source).paragraphs
+        story = first_dateline if first_dateline is not None else first_sentence
+        if story < len(lines):
+            draft.body = extract_body(lines, story, PAGE_DEFAULT_OFFSET, source).paragraphs
         return draft
     draft.headline, prefix_section = _strip_section_prefix(lines[headline_index].text)
     start = _body_start(lines, headline_index, summary_index)
