@@ -1,17 +1,186 @@
-"""Full-text search over live articles (the `q` filter), on the database's own index."""
+"""More-like-this on the database's own full-text index: related articles, and the `q` filter of the listing.
+
+Query construction. The article's words are weighted by where they stand (headline 3, standfirst and first
+two paragraphs 2, the rest 1) and scored `(1 + ln weighted_tf) * idf`, with idf from the document-frequency
+table kept by `app.related.index` (BM25's idf). Multi-word capitalised names from the standfirst and body
+(people, places, organisations) become phrase parts, scored by the idf of their rarest word, x1.5. Parts
+found in no other article (df < 2) or in most of them are dropped; the best parts are taken, at most
+`MAX_TERMS` words and `MAX_NAMES` names, while the sum of their document frequencies stays within
+`POSTING_BUDGET`: that sum bounds the postings the index reads, so the cost of a query stops growing with
+the size of the store (a large store simply leaves out the commoner words).
+
+Ranking. The index returns its best `CANDIDATES` matches by its own score (SQLite FTS5 bm25 with field
+weights 3/2/1; PostgreSQL: sum of part weight x ts_rank with field weights A/B/C). Each score is divided
+by the article's own score against the same query (a perfect match = 1), then multiplied by
+ * recency: `0.4 + 0.6 * exp(-days_apart / 7)` when both stories state a time, 0.7 when either does not
+   (a time of arrival is not the story's time, and is left out);
+ * 1.03 for the same agency (an agency's own follow-ups), 1.03 for the same category.
+Never returned: the article itself (its versions and duplicates are stored as the same article), another
+article of the same agency with the same opening paragraph (a version the store kept apart), withdrawn
+articles (they are removed from the index), and articles in another language.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.articles.models import Article
+from app.articles.schemas import with_offset
+from app.related import repository
+from app.related.repository import QueryPart
+from app.related.text import ArticleText, dateline_date, entities, idf, term_key, tokens, weighted_terms
+
+MAX_TERMS = 24
+MAX_NAMES = 6
+NAME_BOOST = 1.5
+POSTING_BUDGET = 3000
+COMMON_SHARE = 0.3  # a word in more than this share of a language's articles says nothing about a story
+CANDIDATES = 100
+RECENCY_FLOOR = 0.2
+RECENCY_DAYS = 10.0
+RECENCY_UNKNOWN = 0.6
+SAME_AGENCY = 1.03
+SAME_CATEGORY = 1.03
+SEARCH_LIMIT = 1000
 
 
-def matching_article_pks(session: Session, query: str, limit: int = 1000) -> Sequence[int]:
-    """Placeholder until the full-text index lands: a plain substring match on headline and summary."""
-    like = f"%{query}%"
-    stmt = select(Article.pk).where(or_(Article.headline.ilike(like), Article.summary.ilike(like))).limit(limit)
-    return session.scalars(stmt).all()
+@dataclass(frozen=True)
+class Related:
+    article: Article
+    score: float
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    part: QueryPart
+    score: float
+    df: int
+
+
+def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
+    language = text.language
+    terms = weighted_terms(text)
+    names = [
+        (name, [key for word in name.words if (key := term_key(word, language)) is not None]) for name in entities(text)
+    ]
+    names = [(name, keys) for name, keys in names if keys]
+    documents, dfs = repository.document_frequencies(
+        session, language, set(terms) | {key for _, keys in names for key in keys}
+    )
+    documents = max(documents, 1)
+    too_common = COMMON_SHARE * documents if documents >= 10 else float(documents)
+
+    candidates: list[_Candidate] = []
+    for key, term in terms.items():
+        df = dfs.get(key, 0)
+        if 2 <= df <= too_common:
+            score = (1.0 + math.log(term.weight)) * idf(df, documents)
+            candidates.append(_Candidate(QueryPart((term.surface,), score), score, df))
+    for name, keys in names:
+        df = min(dfs.get(key, 0) for key in keys)
+        if df >= 2:
+            score = (1.0 + math.log(name.weight)) * idf(df, documents) * NAME_BOOST
+            candidates.append(_Candidate(QueryPart(name.words, score), score, df))
+
+    chosen: list[QueryPart] = []
+    words = names_taken = postings = 0
+    for candidate in sorted(candidates, key=lambda c: (-c.score, c.part.words)):
+        is_name = len(candidate.part.words) > 1
+        if (names_taken if is_name else words) >= (MAX_NAMES if is_name else MAX_TERMS):
+            continue
+        if postings + candidate.df > POSTING_BUDGET:
+            continue
+        chosen.append(candidate.part)
+        postings += candidate.df
+        if is_name:
+            names_taken += 1
+        else:
+            words += 1
+    return chosen
+
+
+@dataclass(frozen=True)
+class _StoryDate:
+    instant: datetime | None  # the time the copy states, if any
+    month_day: tuple[int, int] | None  # local month and day: from that time, else from the dateline
+
+
+def _story_date(article: Article) -> _StoryDate:
+    stated = with_offset(article.published_at, article.published_offset) or with_offset(
+        article.updated_at, article.updated_offset
+    )
+    if stated is not None:
+        return _StoryDate(stated, (stated.month, stated.day))
+    printed = dateline_date(article.dateline_text)
+    if printed is None:
+        return _StoryDate(None, None)
+    if printed.year is not None:
+        with contextlib.suppress(ValueError):
+            return _StoryDate(datetime(printed.year, printed.month, printed.day, 12, tzinfo=UTC), None)
+    return _StoryDate(None, (printed.month, printed.day))
+
+
+def _day_of_year(month_day: tuple[int, int]) -> int:
+    try:
+        return date(2024, *month_day).timetuple().tm_yday  # a leap year: every month and day exists
+    except ValueError:
+        return 0
+
+
+def _days_apart(first: _StoryDate, second: _StoryDate) -> float | None:
+    """Days between two stories; from month and day alone (a dateline prints no year) the nearer way round."""
+    if first.instant is not None and second.instant is not None:
+        return abs((first.instant - second.instant).total_seconds()) / 86_400
+    one = first.month_day or (first.instant.month, first.instant.day) if first.instant else first.month_day
+    two = second.month_day or (second.instant.month, second.instant.day) if second.instant else second.month_day
+    if one is None or two is None:
+        return None
+    gap = abs(_day_of_year(one) - _day_of_year(two))
+    return float(min(gap, 366 - gap))
+
+
+def _recency(source: _StoryDate, other: _StoryDate) -> float:
+    days = _days_apart(source, other)
+    if days is None:
+        return RECENCY_UNKNOWN
+    return RECENCY_FLOOR + (1.0 - RECENCY_FLOOR) * math.exp(-days / RECENCY_DAYS)
+
+
+def _same(first: str | None, second: str | None) -> bool:
+    return first is not None and second is not None and first.casefold() == second.casefold()
+
+
+def related_articles(session: Session, article: Article, limit: int) -> list[Related]:
+    """The live articles most related to `article`, best first (at most `limit`)."""
+    text = ArticleText.of(article.headline, article.summary, article.body, article.language)
+    parts = _query_parts(session, text)
+    hits = repository.more_like_this(session, article.language, parts, CANDIDATES + 1)
+    if not hits:
+        return []
+    own = dict(hits).get(article.pk) or max(score for _, score in hits)
+    found = repository.live_articles(session, [pk for pk, _ in hits if pk != article.pk])
+    source_date = _story_date(article)
+    ranked: list[Related] = []
+    for pk, text_score in hits:
+        other = found.get(pk)
+        if other is None or other.lead_key == article.lead_key:
+            continue
+        score = (text_score / own if own > 0 else 0.0) * _recency(source_date, _story_date(other))
+        if _same(article.agency, other.agency):
+            score *= SAME_AGENCY
+        if _same(article.category, other.category):
+            score *= SAME_CATEGORY
+        ranked.append(Related(other, round(score, 6)))
+    ranked.sort(key=lambda r: (-r.score, r.article.pk))
+    return ranked[:limit]
+
+
+def matching_article_pks(session: Session, query: str, limit: int = SEARCH_LIMIT) -> Sequence[int]:
+    """Live articles containing every word of `query` (English words stemmed), from the full-text index."""
+    return repository.matching_pks(session, tokens(query)[:32], limit)
