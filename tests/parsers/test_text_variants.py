@@ -99,3 +99,15 @@ def test_ians_desk_codes_on_the_signoff_line() -> None:
     raw = b"Missile launch reported\n\nSeoul, Dec 2 (IANS) North Korea fired a missile on Monday.\n\n--IANS ksk/svn\n"
     copy = parse_text(raw)
     assert copy.signoff == "--IANS ksk/svn"
+
+
+def test_a_site_date_bar_above_the_menus_is_not_the_story_time() -> None:
+    copy = parse("date-bar-above-menus-page.txt")
+    assert copy.headline == "Russia's defence chief leaves North Korea after talks with Kim"
+    assert copy.published_at is None
+    assert copy.updated_at == datetime.fromisoformat("2024-12-01T10:40:00+05:30")
+
+
+def test_agency_credit_after_a_wire_byline_is_not_part_of_it() -> None:
+    raw = "Quake hits Japan\n\nBy MARI YAMAGUCHI, Associated Press\n\nTOKYO (AP) — A strong quake struck on Monday.\n"
+    assert parse_text(raw.encode()).byline == "MARI YAMAGUCHI"

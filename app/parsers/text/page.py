@@ -53,13 +53,18 @@ def _is_header_chrome(text: str, headline: str | None = None) -> bool:
 def parse_page(lines: list[Line], source: str) -> Draft:
     draft = Draft(source_format="page-text")
     first_dateline = next((ln.index for ln in lines if tagged_dateline(ln.text)), None)
-    first_meta = next((ln.index for ln in lines if is_meta(ln.text)), None)
     first_sentence = next((ln.index for ln in lines if _is_sentence(ln.text)), len(lines))
+    story = first_dateline if first_dateline is not None else first_sentence
+    # The byline/time block under the headline: the first meta line with a headline-like line above it
+    # (a site-wide date bar above the menus is not it).
+    first_meta = next(
+        (ln.index for ln in lines[:story] if is_meta(ln.text) and any(_is_title(x.text) for x in lines[: ln.index])),
+        None,
+    )
     limit = next((i for i in (first_meta, first_dateline) if i is not None), first_sentence)
     headline_index, summary_index = _find_headline(lines, limit)
     if headline_index is None:
         # No headline: still read the story, so the refusal can say what is missing.
-        story = first_dateline if first_dateline is not None else first_sentence
         if story < len(lines):
             draft.body = extract_body(lines, story, PAGE_DEFAULT_OFFSET, source).paragraphs
         return draft
@@ -86,7 +91,9 @@ def parse_page(lines: list[Line], source: str) -> Draft:
     )
     # Related and trending lists below the story carry other stories' times; never read those.
     outside = [ln for ln in lines if ln.index < start or body.end <= ln.index < footer_end]
-    draft.published_at, draft.updated_at = resolve(_stamps(outside, default_offset, lines))
+    # Times above the headline are the site's date bar, not the story's.
+    timed = [ln for ln in outside if ln.index > headline_index]
+    draft.published_at, draft.updated_at = resolve(_stamps(timed, default_offset, lines))
     draft.agency_hints = [
         draft.dateline.agency if draft.dateline else None,
         body.signoff_agency,
@@ -99,6 +106,10 @@ def parse_page(lines: list[Line], source: str) -> Draft:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _is_title(text: str) -> bool:
+    return _words(text) >= 4 and not _is_header_chrome(text) and not is_meta(text)
 
 
 def _is_sentence(text: str) -> bool:
@@ -144,7 +155,7 @@ def _category(lines: list[Line], headline_index: int, headline: str) -> str | No
             meaningful = [c for c in crumbs if c.casefold() not in GENERIC_CRUMBS and c != headline]
             if meaningful:
                 return meaningful[-1]
-    if headline_index > 0:
+    if headline_index > 1:  # the first line of a page is the site's name, never a section
         above = lines[headline_index - 1]
         headline_block = lines[headline_index].block
         alone = [ln for ln in lines if ln.block == above.block]

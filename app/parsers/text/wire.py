@@ -27,6 +27,8 @@ TAKE_MARKER = re.compile(
     r"^(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|REPEAT|RECASTS?|CORRECTION|FOCUS|ADVISORY|BUZZ)(?:\s+\d+)?"
     r"(?:\s*-\s*|\s*:\s*))+",
 )
+# "By JANE DOE, Associated Press": the agency after the name is a credit, not part of the byline.
+BYLINE_AGENCY_SUFFIX = re.compile(r",\s*(?:The\s+)?(?:Associated Press|AP|Reuters|AFP|PTI|IANS|ANI|UNI)\s*$")
 WIRE_BYLINE = re.compile(r"^by\s+(?P<name>\S.{0,80})$", re.IGNORECASE)
 
 
@@ -50,7 +52,7 @@ def parse_wire(lines: list[Line], start: int, source: str) -> Draft:
         kind = wire_header_kind(line.text)
         if kind == "byline" and draft.byline is None:
             match = WIRE_BYLINE.match(line.text)
-            draft.byline = match.group("name").strip() if match else None
+            draft.byline = BYLINE_AGENCY_SUFFIX.sub("", match.group("name")).strip() if match else None
         elif kind is None:
             headlines.append(line.text)
     if headlines:
