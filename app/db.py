@@ -61,6 +61,10 @@ def is_sqlite(url: str) -> bool:
 
 def make_engine(url: str, *, busy_timeout_ms: int = 30_000, **kwargs: Any) -> Engine:
     if not is_sqlite(url):
+        # Sized for Starlette's thread pool (40 threads), each request holding at most one connection.
+        if "poolclass" not in kwargs:
+            kwargs.setdefault("pool_size", 10)
+            kwargs.setdefault("max_overflow", 30)
         return create_engine(url, pool_pre_ping=True, **kwargs)
     engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=NullPool, **kwargs)
 

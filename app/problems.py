@@ -9,6 +9,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import OperationalError as SQLAlchemyOperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import PROBLEM_BASE, Unauthorized, WirefeedError
@@ -78,6 +80,18 @@ def install_problem_handlers(app: FastAPI) -> None:
             response.headers.update(exc.headers)
         return response
 
+    async def on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        response = problem_response(
+            503,
+            PROBLEM_BASE + "database-unavailable",
+            "Service busy",
+            "The database is not answering in time; nothing was stored. Retry shortly.",
+            request,
+        )
+        response.headers["Retry-After"] = "2"
+        return response
+
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem_response(
@@ -87,6 +101,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(WirefeedError, on_wirefeed_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(SQLAlchemyTimeoutError, on_database_unavailable)
+    app.add_exception_handler(SQLAlchemyOperationalError, on_database_unavailable)
     app.add_exception_handler(Exception, on_unexpected)
 
 

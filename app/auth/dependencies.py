@@ -10,7 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.auth.keys import authenticate
 from app.auth.models import ApiKey
-from app.db import ReadSessionDep
+from app.db import DatabaseDep
 from app.errors import Forbidden, Unauthorized
 
 _bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer wf_…`.")
@@ -18,12 +18,15 @@ _bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: 
 
 def require_scope(scope: str) -> Callable[..., ApiKey]:
     def dependency(
-        session: ReadSessionDep,
+        db: DatabaseDep,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> ApiKey:
         if credentials is None:
             raise Unauthorized("This operation needs an API key: send `Authorization: Bearer <key>`.")
-        key = authenticate(session, credentials.credentials)
+        # A session of its own, closed at once: holding one for the whole request would make every
+        # write request need two pooled connections, and a burst of them could starve the pool.
+        with db.read_sessions() as session:
+            key = authenticate(session, credentials.credentials)
         if key is None:
             raise Unauthorized("The API key is unknown or revoked.")
         if scope not in key.scopes:
