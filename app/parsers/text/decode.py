@@ -99,7 +99,7 @@ def _decode_bytes(body: bytes, repairs: list[str]) -> str:
     try:
         text = body.decode("cp1252")
     except UnicodeDecodeError:
-        repairs.append("decoded as iso-8859-1 (not valid UTF-8 or Windows-1252)")
+        repairs.append("decoded as iso-8859-1")
         return body.decode("latin-1")
-    repairs.append("decoded as windows-1252 (not valid UTF-8)")
+    repairs.append("decoded as windows-1252")
     return text
