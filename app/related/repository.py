@@ -105,7 +105,7 @@ def document_frequencies(session: Session, language: str, terms: Iterable[str]) 
     stmt = select(RelatedTerm.term, RelatedTerm.df).where(
         RelatedTerm.language == language, RelatedTerm.term.in_(bindparam("keys", expanding=True))
     )
-    found = {term: df for term, df in session.execute(stmt, {"keys": keys}).tuples()}
+    found = {term: df for term, df in session.execute(stmt, {"keys": keys})}
     return found.pop(DOCUMENT_COUNT_KEY, 0), found
 
 
@@ -163,7 +163,7 @@ def more_like_this(session: Session, language: str, parts: Sequence[QueryPart], 
         f"ORDER BY bm25({table}, {_BM25_WEIGHTS}) LIMIT :limit"
     )
     rows = session.execute(stmt, {"query": query, "language": language, "live": LIVE, "limit": limit})
-    return [(int(pk), float(score)) for pk, score in rows.tuples()]
+    return [(int(pk), float(score)) for pk, score in rows]
 
 
 def _more_like_this_postgresql(
@@ -186,7 +186,7 @@ def _more_like_this_postgresql(
         f"WHERE f.document @@ ({' || '.join(queries)}) AND f.language = :language AND a.status = :live "
         "ORDER BY score DESC LIMIT :limit"
     )
-    return [(int(pk), float(value)) for pk, value in session.execute(stmt, params).tuples()]
+    return [(int(pk), float(value)) for pk, value in session.execute(stmt, params)]
 
 
 def matching_pks(session: Session, words: Sequence[str], limit: int) -> list[int]:
