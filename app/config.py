@@ -23,7 +23,7 @@ class Settings(BaseSettings):
     )
     disclaimer: str = Field(default=DEFAULT_DISCLAIMER, description="Stamped on every article.")
     max_copy_bytes: int = Field(
-        default=1_048_576, description="Copy larger than this is refused with 413 (and kept for operators)."
+        default=1_000_000, description="Copy larger than this is refused with 413 (and kept for operators)."
     )
     hard_max_copy_bytes: int = Field(
         default=16_777_216, description="Above this the upload is cut off unread and not kept."
