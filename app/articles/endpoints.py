@@ -14,6 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.articles import repository
 from app.articles.models import Article
+from app.articles.ninjs import NINJS_MEDIA_TYPE, to_ninjs
 from app.articles.repository import ListFilters
 from app.articles.schemas import (
     ArticleOut,
@@ -201,8 +202,10 @@ def list_articles(
     return _json(out.model_dump_json(), headers=headers)
 
 
-def etag_of(article: ArticleOut) -> str:
-    return f'"{article.content_hash[7:39]}-v{article.version}"'
+def etag_of(article: ArticleOut, variant: str = "") -> str:
+    """Strong validator of one representation: the served text's hash, its version, and the rendering."""
+    suffix = f"-{variant}" if variant else ""
+    return f'"{article.content_hash[7:39]}-v{article.version}{suffix}"'
 
 
 def _live_article(session: ReadSessionDep, article_id: str) -> Article:
@@ -218,22 +221,32 @@ def _live_article(session: ReadSessionDep, article_id: str) -> Article:
     "/{article_id}",
     response_model=ArticleOut,
     summary="Fetch one article",
-    description="Sends an `ETag`; `If-None-Match` with it answers `304 Not Modified`.",
-    responses={304: {"description": "Not modified"}, **problem_responses(404, 410)},
+    description=(
+        "Sends an `ETag`; `If-None-Match` with it answers `304 Not Modified`. "
+        "`Accept: application/ninjs+json` or `?format=ninjs` gives the IPTC ninjs 2.2 rendering."
+    ),
+    responses={
+        200: {"content": {NINJS_MEDIA_TYPE: {"schema": {"type": "object"}}}},
+        304: {"description": "Not modified"},
+        **problem_responses(404, 410),
+    },
 )
 def get_article(
     request: Request,
     session: ReadSessionDep,
     article_id: str,
     if_none_match: Annotated[str | None, Header()] = None,
+    format: Annotated[str | None, Query(pattern="^(json|ninjs)$", description="`ninjs` for IPTC ninjs 2.2.")] = None,
 ) -> Response:
     out = article_out(_live_article(session, article_id), _base(request))
-    tag = etag_of(out)
-    if if_none_match and tag in {t.strip() for t in if_none_match.split(",")} | (
-        {tag} if if_none_match.strip() == "*" else set()
-    ):
-        return Response(status_code=304, headers={"ETag": tag})
-    return _json(out.model_dump_json(), headers={"ETag": tag, "Cache-Control": "no-cache"})
+    as_ninjs = format == "ninjs" or (format is None and NINJS_MEDIA_TYPE in request.headers.get("accept", ""))
+    tag = etag_of(out, "ninjs" if as_ninjs else "")
+    headers = {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept"}
+    if if_none_match and (if_none_match.strip() == "*" or tag in {t.strip() for t in if_none_match.split(",")}):
+        return Response(status_code=304, headers=headers)
+    if as_ninjs:
+        return Response(json.dumps(to_ninjs(out), ensure_ascii=False), media_type=NINJS_MEDIA_TYPE, headers=headers)
+    return _json(out.model_dump_json(), headers=headers)
 
 
 @router.get(

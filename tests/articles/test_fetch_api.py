@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from fastapi.testclient import TestClient
+from jsonschema import Draft202012Validator
 
 from app.config import DEFAULT_DISCLAIMER
 from app.db import Database
@@ -95,3 +99,28 @@ def test_withdrawing_needs_the_admin_scope(
 ) -> None:
     article = store_copy(database, parsed_copy(1)).article
     assert client.post(f"/v1/articles/{article.id}/withdraw", headers=ingest_headers).status_code == 403
+
+
+def _ninjs_validator() -> Draft202012Validator:
+    schema = json.loads((Path(__file__).parents[1] / "fixtures/ninjs/ninjs-schema_2.2.json").read_text())
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_ninjs_rendering_validates_against_the_ninjs_2_2_schema(client: TestClient, database: Database) -> None:
+    article = store_copy(database, parsed_copy(1, summary="A standfirst ...", category="National")).article
+    response = client.get(f"/v1/articles/{article.id}?format=ninjs")
+    assert response.headers["content-type"] == "application/ninjs+json"
+    item = response.json()
+    assert not list(_ninjs_validator().iter_errors(item))
+    assert item["headlines"][0]["value"] == article.headline
+    assert item["bodies"][0]["value"].endswith(f"{DEFAULT_DISCLAIMER}</p>")
+    assert item["infosources"] == [{"name": "PTI", "role": "source"}]
+
+
+def test_ninjs_is_chosen_by_the_accept_header_with_its_own_etag(client: TestClient, database: Database) -> None:
+    article = store_copy(database, parsed_copy(1)).article
+    plain = client.get(f"/v1/articles/{article.id}")
+    ninjs = client.get(f"/v1/articles/{article.id}", headers={"Accept": "application/ninjs+json"})
+    assert ninjs.headers["content-type"] == "application/ninjs+json"
+    assert ninjs.headers["etag"] != plain.headers["etag"]
+    assert ninjs.headers["vary"] == "Accept"
