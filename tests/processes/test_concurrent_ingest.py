@@ -21,9 +21,12 @@ CONCURRENCY = 50
 
 def post_all(base_url: str, key: str, bodies: list[bytes]) -> list[httpx.Response]:
     headers = {"Authorization": f"Bearer {key}", "Content-Type": "text/plain"}
-    with httpx.Client(base_url=base_url, timeout=60, limits=httpx.Limits(max_connections=CONCURRENCY)) as client:
-        with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-            return list(pool.map(lambda body: client.post("/v1/articles", content=body, headers=headers), bodies))
+    limits = httpx.Limits(max_connections=CONCURRENCY)
+    with (
+        httpx.Client(base_url=base_url, timeout=60, limits=limits) as client,
+        ThreadPoolExecutor(max_workers=CONCURRENCY) as pool,
+    ):
+        return list(pool.map(lambda body: client.post("/v1/articles", content=body, headers=headers), bodies))
 
 
 def counts(database: Database) -> tuple[int, int]:
