@@ -87,6 +87,7 @@ def _record_idempotency(session: Session, delivery: Delivery, result: IngestResu
             status_code=result.status_code,
             article_pk=result.article.pk if result.article is not None else None,
             rejection_id=result.rejection_id,
+            outcome=result.outcome,
             request_sha256=delivery.sha256,
         )
     )
@@ -108,9 +109,8 @@ def _earlier_answer(session: Session, delivery: Delivery) -> IngestResult | None
             "use a new key for new copy."
         )
     article = session.get(Article, record.article_pk) if record.article_pk is not None else None
-    outcome = {201: Outcome.CREATED.value}.get(record.status_code, REFUSED if article is None else "duplicate")
     return IngestResult(
-        outcome=outcome,
+        outcome=record.outcome,
         status_code=record.status_code,
         article=article,
         rejection_id=record.rejection_id,

@@ -125,6 +125,7 @@ def upgrade() -> None:
     sa.Column('status_code', sa.Integer(), nullable=False),
     sa.Column('article_pk', sa.Integer(), nullable=True),
     sa.Column('rejection_id', sa.String(length=32), nullable=True),
+    sa.Column('outcome', sa.String(length=16), nullable=False),
     sa.Column('request_sha256', sa.String(length=80), nullable=False),
     sa.ForeignKeyConstraint(['article_pk'], ['articles.pk'], name=op.f('fk_idempotency_records_article_pk_articles'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('pk', name=op.f('pk_idempotency_records')),
