@@ -1,17 +1,24 @@
-"""Choose the parser for a piece of copy from its media type and, where that is generic, its bytes."""
+"""Choose the parser for a piece of copy from its media type and, where that is generic, its bytes.
+
+detect_format   media type, else the bytes → "text", "nitf", "newsml-g2", "ninjs", "iptc7901",
+                "anpa1312", or "xml" / "json" for markup and JSON of no format we read
+PARSERS         format name → parser (one module per format, each a pure function of bytes)
+parse_copy      the two together; raises ParseError (422) or UnsupportedFormat (415), nothing else
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from xml.etree.ElementTree import ParseError as XMLParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring as parse_xml
 
 from app.errors import ParseError, UnsupportedFormat
+from app.parsers.anpa1312 import parse_anpa1312
 from app.parsers.base import ParsedCopy
+from app.parsers.iptc7901 import parse_iptc7901
+from app.parsers.newsml_g2 import parse_newsml_g2
+from app.parsers.ninjs import is_ninjs, load_json, parse_ninjs
+from app.parsers.nitf import parse_nitf
 from app.parsers.text import parse_text
+from app.parsers.xmlutil import read_xml
 
 Parser = Callable[[bytes], ParsedCopy]
 
@@ -26,9 +33,14 @@ SPECIFIC_TYPES: dict[str, str] = {
 # Media types that say little; the bytes decide.
 GENERIC_TYPES = {"text/plain", "application/octet-stream", "application/xml", "text/xml", "application/json", ""}
 
-# One entry per format we read; structured formats join this table as their parsers land.
+# One entry per format we read.
 PARSERS: dict[str, Parser] = {
     "text": parse_text,
+    "nitf": parse_nitf,
+    "newsml-g2": parse_newsml_g2,
+    "ninjs": parse_ninjs,
+    "iptc7901": parse_iptc7901,
+    "anpa1312": parse_anpa1312,
 }
 
 _CONTROL_7901 = (b"\x01", b"\x02")  # SOH/STX framing of IPTC 7901 and ANPA-1312
@@ -40,7 +52,7 @@ def _media_type(content_type: str | None) -> str:
 
 
 def detect_format(data: bytes, content_type: str | None = None) -> str:
-    """Name the format of `data`: a key of SPECIFIC_TYPES' values, or "text"."""
+    """Name the format of `data`: a key of PARSERS, or "xml" / "json" for markup or JSON of no format we read."""
     media = _media_type(content_type)
     if media in SPECIFIC_TYPES:
         return SPECIFIC_TYPES[media]
@@ -54,7 +66,7 @@ def detect_format(data: bytes, content_type: str | None = None) -> str:
     if head.startswith(b"<"):
         return _sniff_xml(data)
     if head.startswith((b"{", b"[")):
-        return "json"
+        return _sniff_json(data)
     return "text"
 
 
@@ -68,19 +80,12 @@ def _sniff_xml(data: bytes) -> str:
     return "xml" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") else "text"
 
 
-def _check_xml(data: bytes, fmt: str) -> None:
+def _sniff_json(data: bytes) -> str:
+    """ninjs is a JSON object with a string 'uri'; anything else (or JSON that does not parse) is "json"."""
     try:
-        parse_xml(data)
-    except (XMLParseError, DefusedXmlException) as exc:
-        detail = f"Malformed XML: the {fmt} document is not well-formed ({exc})."
-        raise ParseError(detail, reason="malformed-xml") from exc
-
-
-def _check_json(data: bytes) -> object:
-    try:
-        return json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ParseError(f"Malformed JSON: {exc}.", reason="malformed-json") from exc
+        return "ninjs" if is_ninjs(load_json(data)) else "json"
+    except ParseError:
+        return "json"
 
 
 def parse_copy(data: bytes, content_type: str | None = None) -> ParsedCopy:
@@ -89,13 +94,13 @@ def parse_copy(data: bytes, content_type: str | None = None) -> ParsedCopy:
     parser = PARSERS.get(fmt)
     if parser is not None:
         return parser(data)
-    if fmt in ("nitf", "newsml-g2", "xml"):
-        _check_xml(data, fmt if fmt != "xml" else "XML")
-    if fmt in ("ninjs", "json"):
-        doc = _check_json(data)
-        if not (isinstance(doc, dict) and "uri" in doc):
-            raise UnsupportedFormat(
-                "JSON is not ninjs (unsupported JSON format): a ninjs document is an object with a 'uri'."
-            )
+    if fmt == "xml":
+        read_xml(data, "XML")  # malformed markup is refused as such before it is called unsupported
+    if fmt == "json":
+        load_json(data)  # malformed JSON is refused as such; well-formed JSON here is not ninjs
+        raise UnsupportedFormat(
+            "JSON is not ninjs (unsupported JSON format): a ninjs document is an object with a string 'uri'; "
+            "no mapping is guessed for other JSON shapes."
+        )
     label = {"xml": "XML without a NITF or NewsML-G2 root", "json": "JSON"}.get(fmt, fmt)
     raise UnsupportedFormat(f"{label} copy is recognised but not yet parsed by this service; it was kept for replay.")

@@ -1,0 +1,322 @@
+"""What the structured parsers share once a format's fields are found: turning them into a checked ParsedCopy.
+
+Each format module (nitf, newsml_g2, ninjs, iptc7901, anpa1312) fills a `StoryParts` with what the format
+says where it says it; `finish` then applies the corpus rules the text normaliser applies too, reusing its
+tables: editor's notes and byline lines out of the body, the agency sign-off split off the end, the dateline
+read from the first paragraph, the agency canonicalised, times given their offset, active code refused,
+and every paragraph checked to be verbatim source text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from functools import wraps
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from app.errors import ParseError, UnsupportedFormat
+from app.parsers.base import Dateline, ParsedCopy, SourceFormat
+from app.parsers.text import detect_language
+from app.parsers.text.agencies import UTC, AgencyProfile, agency_for_name, agency_for_tag
+from app.parsers.text.body import GLUED_TAG, SignoffRule, match_signoff
+from app.parsers.text.chrome import EDITOR_NOTE
+from app.parsers.text.datelines import FoundDateline, normalise_place, tagged_dateline
+from app.parsers.text.safety import refuse_active_content
+from app.parsers.text.wire import BYLINE_AGENCY_SUFFIX, WIRE_BYLINE
+
+# AFP desk codes with bureau hyphens, which the text sign-off table does not cover: "bur-gkg/sbk".
+_AFP_DESK = re.compile(r"^[a-z]{2,8}(?:-[a-z]{2,8})*(?:/[a-z]{2,8}(?:-[a-z]{2,8})*){1,6}$")
+# A copyright credit closing the story: "(©NTB)", "(c) AFP".
+_COPYRIGHT_CREDIT = re.compile(r"^\(?\s*(?:©|\(c\))\s*[\w .\-]{1,30}\)?$", re.IGNORECASE)
+# AP's 7-bit dash after the dateline ("RIO DE JANEIRO (AP) _") and a double-hyphen dash.
+_DATELINE_DASH = re.compile(r"^\s*(?:_|--)(?=\s)")
+_BASIC_ISO = re.compile(
+    r"^(?P<date>\d{8})T(?P<h>\d{2})(?P<m>\d{2})(?P<s>\d{2})?(?:[.,]\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?$"
+)
+# How many trailing paragraphs may hold the sign-off.
+_SIGNOFF_WINDOW = 4
+
+
+@dataclass
+class StoryParts:
+    """A story's fields as one format carries them, before the shared rules."""
+
+    source_format: SourceFormat
+    label: str  # the format's name in error details, e.g. "NITF"
+    headline: str | None
+    paragraphs: list[str]
+    haystack: str  # the decoded, unescaped source every paragraph must be found in
+    byline: str | None = None
+    dateline_text: str | None = None  # a dateline the format carries outside the body
+    dateline_place: str | None = None
+    published: str | None = None  # ISO 8601, basic or extended, with or without its offset
+    updated: str | None = None
+    summary: str | None = None
+    category: str | None = None
+    language: str | None = None
+    signoff: str | None = None  # a sign-off the format carries outside the body (NITF tagline)
+    # Agency names the metadata gives (provider, source, copyright holder), strongest first.
+    agency_names: list[str] = field(default_factory=list)
+    agency_ref: str | None = None
+    agency_version: int | None = None
+    repairs: list[str] = field(default_factory=list)
+
+
+F = TypeVar("F", bound=Callable[[bytes], ParsedCopy])
+
+
+def refusing_failures(label: str) -> Callable[[F], F]:
+    """Let only ParseError and UnsupportedFormat out of a parser: a bug is a refusal, never a 500."""
+
+    def decorate(parse: F) -> F:
+        @wraps(parse)
+        def guarded(data: bytes) -> ParsedCopy:
+            try:
+                return parse(data)
+            except (ParseError, UnsupportedFormat):
+                raise
+            except Exception as exc:
+                raise ParseError(
+                    f"The {label} parser failed on this copy ({type(exc).__name__}: {exc}); it was kept for replay.",
+                    reason="parser-failure",
+                ) from exc
+
+        return guarded  # type: ignore[return-value]
+
+    return decorate
+
+
+def refuse_unpublishable(label: str, status: str | None, embargo: str | None, where: str) -> None:
+    """Kills and holds are not stories to publish (yet); embargoed copy waits for its time."""
+    value = (status or "").strip().lower().rsplit(":", 1)[-1]
+    if value in ("canceled", "cancelled", "withheld", "kill", "killed"):
+        meaning = "killed by the agency" if value.startswith(("cancel", "kill")) else "withheld by the agency"
+        raise ParseError(
+            f"Not publishable: the {label} copy's {where} is '{status}' ({meaning}); it is not published.",
+            reason="not-publishable",
+        )
+    if value == "embargoed" or embargo:
+        until = f"until {embargo}" if embargo else "with no release time given"
+        raise ParseError(
+            f"Embargoed: the {label} copy is embargoed {until}; it must not be published before then.",
+            reason="embargoed",
+        )
+
+
+def agency_named(name: str | None) -> AgencyProfile | None:
+    """The agency behind a metadata name: 'nprov:AFP', 'reuters.com', 'Thomson Reuters', 'AP'."""
+    cleaned = clean_agency_name(name)
+    if cleaned is None:
+        return None
+    return agency_for_name(cleaned) or agency_for_tag(cleaned)
+
+
+def clean_agency_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    cleaned = name.strip().rsplit(":", 1)[-1].strip()
+    cleaned = re.sub(r"^(?:https?://)?(?:www\.)?", "", cleaned)
+    cleaned = re.sub(r"\.(?:com|in|org|net|co\.uk|fr|de|se|no)(?:/.*)?$", "", cleaned, flags=re.IGNORECASE)
+    return cleaned or None
+
+
+def clean_byline(byline: str | None) -> str | None:
+    """A byline as printed, without a leading 'By ' or a trailing ', Associated Press' credit."""
+    if not byline:
+        return None
+    text = " ".join(byline.split())
+    text = re.sub(r"^by\s+", "", text, flags=re.IGNORECASE)
+    text = BYLINE_AGENCY_SUFFIX.sub("", text).strip(" ,")
+    return text or None
+
+
+def parse_instant(value: str | None, default_offset: timedelta) -> tuple[datetime | None, bool]:
+    """(time, offset_assumed) from an ISO 8601 value; a bare date or an unreadable value is no time."""
+    if not value:
+        return None, False
+    text = value.strip()
+    if "T" not in text.upper():
+        return None, False
+    basic = _BASIC_ISO.match(text)
+    if basic is not None:
+        zone = basic.group("zone") or ""
+        date = basic.group("date")
+        text = f"{date[:4]}-{date[4:6]}-{date[6:]}T{basic.group('h')}:{basic.group('m')}:{basic.group('s') or '00'}"
+        text += zone if zone in ("", "Z") or ":" in zone else f"{zone[:3]}:{zone[3:]}"
+    try:
+        at = datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError:
+        return None, False
+    if at.tzinfo is None:
+        return at.replace(tzinfo=timezone(default_offset)), True
+    return at, False
+
+
+def finish(parts: StoryParts) -> ParsedCopy:
+    """Apply the shared rules to `parts` and build the ParsedCopy, or raise ParseError saying why not."""
+    label = parts.label
+    headline = " ".join((parts.headline or "").split())
+    paragraphs, byline, signoff, signoff_agency = _split_story(parts.paragraphs, parts.byline)
+    if not paragraphs:
+        if headline:
+            raise ParseError(
+                f"Headline without body text: the {label} copy has a headline ({headline[:80]!r}) but no story "
+                "paragraph.",
+                reason="no-body",
+            )
+        raise ParseError(
+            f"No story text found: the {label} copy has no headline and no story paragraph.", reason="no-body"
+        )
+    if not headline:
+        raise ParseError(f"No headline: the {label} copy has story paragraphs but no headline.", reason="no-headline")
+    for paragraph in paragraphs:
+        refuse_active_content(paragraph)
+        if paragraph not in parts.haystack:
+            raise ParseError(
+                f"Body paragraph is not verbatim copy text ({paragraph[:60]!r}): it cannot be found in the "
+                f"decoded {label} source; refusing to publish altered text.",
+                reason="not-verbatim",
+            )
+    if parts.signoff:
+        signoff = "\n".join(s for s in (signoff, parts.signoff) if s)
+    found = _dateline(paragraphs[0])
+    dateline = Dateline(place=found.place, text=found.text) if found else _structured_dateline(parts)
+    byline = clean_byline(byline)
+    agency = _agency(found, parts, signoff_agency, byline)
+    known = agency_named(agency)
+    offset = known.default_offset if known else UTC
+    published, assumed_published = parse_instant(parts.published, offset)
+    updated, assumed_updated = parse_instant(parts.updated, offset)
+    if published is not None and updated is not None and updated <= published:
+        updated = None  # the first version: nothing was updated yet
+    repairs = list(parts.repairs)
+    if (assumed_published and published) or (assumed_updated and updated):
+        zone = known.name if known else "UTC"
+        repairs.append(f"time without offset read at {zone} offset {_offset_label(offset)}")
+    try:
+        return ParsedCopy(
+            source_format=parts.source_format,
+            agency=agency,
+            headline=headline,
+            byline=byline,
+            dateline=dateline,
+            published_at=published,
+            updated_at=updated,
+            summary=" ".join(parts.summary.split()) if parts.summary else None,
+            category=parts.category.strip() if parts.category and parts.category.strip() else None,
+            language=_language(parts.language, paragraphs),
+            body=paragraphs,
+            signoff=signoff,
+            repairs=repairs,
+            agency_ref=parts.agency_ref,
+            agency_version=parts.agency_version,
+        )
+    except ValidationError as exc:
+        raise ParseError(
+            f"The {label} copy did not make a valid story: {exc.errors()[0]['msg']}.", reason="invalid"
+        ) from exc
+
+
+def as_version(value: object) -> int | None:
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isdigit() and len(text) <= 18 else None
+
+
+def _split_story(
+    paragraphs: list[str], byline: str | None
+) -> tuple[list[str], str | None, str | None, AgencyProfile | None]:
+    """(body, byline, sign-off, agency the sign-off names): notes and byline lines out, sign-off off the end."""
+    body: list[str] = []
+    for paragraph in paragraphs:
+        if EDITOR_NOTE.match(paragraph):
+            continue
+        if not body and _is_byline_line(paragraph):
+            byline = byline or paragraph
+            continue
+        body.append(paragraph)
+    signoff: str | None = None
+    agency: AgencyProfile | None = None
+    for index in range(max(1, len(body) - _SIGNOFF_WINDOW), len(body)):
+        rule = _signoff_rule(body[index])
+        if rule is None:
+            continue
+        rest = body[index + 1 :]
+        if all(rule.continuation is not None and rule.continuation.match(p) for p in rest):
+            signoff = "\n".join(body[index:])
+            if rule.agency is not None:
+                agency = agency_for_name(rule.agency)
+            elif rule.name == "bracketed-tag":
+                agency = agency_for_tag(body[index].strip("()"))
+            body = body[:index]
+            break
+    if signoff is None and body:
+        glued = GLUED_TAG.search(body[-1])
+        if glued is not None and glued.start() > 0:
+            body = [*body[:-1], body[-1][: glued.start()].rstrip()]
+            signoff = f"({glued.group('tag')})"
+            agency = agency_for_tag(glued.group("tag"))
+    return body, byline, signoff, agency
+
+
+def _signoff_rule(paragraph: str) -> SignoffRule | None:
+    rule = match_signoff(paragraph)
+    if rule is None and _AFP_DESK.match(paragraph):
+        rule = SignoffRule("afp-desk-codes", _AFP_DESK, None, None)
+    if rule is None and _COPYRIGHT_CREDIT.match(paragraph):
+        rule = SignoffRule("copyright-credit", _COPYRIGHT_CREDIT, None, None)
+    return rule
+
+
+def _is_byline_line(paragraph: str) -> bool:
+    match = WIRE_BYLINE.match(paragraph)
+    return match is not None and len(paragraph.split()) <= 8 and not paragraph.rstrip().endswith((".", "?", "!"))
+
+
+def _dateline(first: str) -> FoundDateline | None:
+    found = tagged_dateline(first)
+    if found is None:
+        return None
+    dash = _DATELINE_DASH.match(first[len(found.text) :]) if first.startswith(found.text) else None
+    if dash is not None:
+        return FoundDateline(found.place, found.text + dash.group(0), found.agency)
+    return found
+
+
+def _structured_dateline(parts: StoryParts) -> Dateline | None:
+    text = " ".join(parts.dateline_text.split()) if parts.dateline_text else None
+    if not text:
+        return None
+    place = parts.dateline_place or re.split(r"[,(\[]", text, maxsplit=1)[0]
+    place = normalise_place(place)
+    return Dateline(place=place, text=text) if place else None
+
+
+def _agency(
+    found: FoundDateline | None, parts: StoryParts, signoff_agency: AgencyProfile | None, byline: str | None
+) -> str | None:
+    """Strongest evidence first: the dateline tag, the metadata, the sign-off, the byline; else the provider."""
+    candidates: list[AgencyProfile | None] = [found.agency if found else None]
+    candidates += [agency_named(name) for name in parts.agency_names]
+    candidates += [signoff_agency, agency_named(byline)]
+    known = next((c for c in candidates if c is not None), None)
+    if known is not None:
+        return known.name
+    return next((c for c in (clean_agency_name(n) for n in parts.agency_names) if c), None)
+
+
+def _language(declared: str | None, paragraphs: list[str]) -> str:
+    if declared:
+        primary = declared.strip().split("-", 1)[0].split("_", 1)[0].lower()
+        if re.fullmatch(r"[a-z]{2,3}", primary):
+            return primary
+    return detect_language(paragraphs)
+
+
+def _offset_label(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
