@@ -39,9 +39,9 @@ from app.related.text import ArticleText, dateline_date, entities, idf, term_key
 MAX_TERMS = 24
 MAX_NAMES = 6
 NAME_BOOST = 1.5
-POSTING_BUDGET = 3000
+POSTING_BUDGET = 1000
 COMMON_SHARE = 0.3  # a word in more than this share of a language's articles says nothing about a story
-CANDIDATES = 100
+CANDIDATES = 30  # at least; twice the limit when that is more
 RECENCY_FLOOR = 0.2
 RECENCY_DAYS = 10.0
 RECENCY_UNKNOWN = 0.6
@@ -60,7 +60,7 @@ class Related:
 class _Candidate:
     part: QueryPart
     score: float
-    df: int
+    df: int  # postings the index reads for it
 
 
 def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
@@ -83,10 +83,14 @@ def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
             score = (1.0 + math.log(term.weight)) * idf(df, documents)
             candidates.append(_Candidate(QueryPart((term.surface,), score), score, df))
     for name, keys in names:
-        df = min(dfs.get(key, 0) for key in keys)
-        if df >= 2:
-            score = (1.0 + math.log(name.weight)) * idf(df, documents) * NAME_BOOST
-            candidates.append(_Candidate(QueryPart(name.words, score), score, df))
+        if len(keys) < len(name.words):  # a function word inside: its posting list is most of the index
+            continue
+        rarest = min(dfs.get(key, 0) for key in keys)
+        if rarest >= 2:
+            score = (1.0 + math.log(name.weight)) * idf(rarest, documents) * NAME_BOOST
+            # The index reads every word's postings to match a phrase: that is the phrase's cost.
+            cost = sum(dfs.get(key, 0) for key in keys)
+            candidates.append(_Candidate(QueryPart(name.words, score), score, cost))
 
     chosen: list[QueryPart] = []
     words = names_taken = postings = 0
@@ -160,7 +164,7 @@ def related_articles(session: Session, article: Article, limit: int) -> list[Rel
     """The live articles most related to `article`, best first (at most `limit`)."""
     text = ArticleText.of(article.headline, article.summary, article.body, article.language)
     parts = _query_parts(session, text)
-    hits = repository.more_like_this(session, article.language, parts, CANDIDATES + 1)
+    hits = repository.more_like_this(session, article.language, parts, max(CANDIDATES, 2 * limit) + 1)
     if not hits:
         return []
     own = dict(hits).get(article.pk) or max(score for _, score in hits)
