@@ -72,7 +72,10 @@ def parse_ninjs(data: bytes) -> ParsedCopy:
     paragraphs = _body(doc)
     summary_item = _pick(doc, "descriptions", "summary")
     summary = _value(summary_item) or _str(doc, "description_text")
-    if summary_item is not None and _HTML_TYPES.search(_str(summary_item, "contenttype") or ""):
+    summary_is_html = summary_item is not None and bool(_HTML_TYPES.search(_str(summary_item, "contenttype") or ""))
+    if summary is None and _str(doc, "description_html"):
+        summary, summary_is_html = _str(doc, "description_html"), True
+    if summary_is_html:
         summary = " ".join(paragraphs_of(html_fragment(summary or ""))) or None
     by = doc.get("by")
     byline = by if isinstance(by, str) else _str(doc, "byline")

@@ -8,6 +8,7 @@ parse_copy      the two together; raises ParseError (422) or UnsupportedFormat (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from app.errors import ParseError, UnsupportedFormat
@@ -43,6 +44,7 @@ PARSERS: dict[str, Parser] = {
     "anpa1312": parse_anpa1312,
 }
 
+_COMMENTS = re.compile(rb"<!--.*?-->", re.DOTALL)
 _CONTROL_7901 = (b"\x01", b"\x02")  # SOH/STX framing of IPTC 7901 and ANPA-1312
 _SYN = b"\x16"
 
@@ -70,8 +72,16 @@ def detect_format(data: bytes, content_type: str | None = None) -> str:
     return "text"
 
 
+_ROOT_TAG = re.compile(rb"<(?![?!/])(?:[\w.\-]+:)?([\w.\-]+)")
+_XML_FORMATS = {b"nitf": "nitf", b"newsItem": "newsml-g2", b"newsMessage": "newsml-g2"}
+
+
 def _sniff_xml(data: bytes) -> str:
     head = data[:4096]
+    # The root element decides (a newsItem may carry NITF inside it); then any wire-standard element near the top.
+    root = _ROOT_TAG.search(_COMMENTS.sub(b"", head))
+    if root is not None and root.group(1) in _XML_FORMATS:
+        return _XML_FORMATS[root.group(1)]
     if b"<nitf" in head:
         return "nitf"
     if b"newsItem" in head or b"newsMessage" in head:

@@ -21,10 +21,10 @@ from pydantic import ValidationError
 from app.errors import ParseError, UnsupportedFormat
 from app.parsers.base import Dateline, ParsedCopy, SourceFormat
 from app.parsers.text import detect_language
-from app.parsers.text.agencies import UTC, AgencyProfile, agency_for_name, agency_for_tag
+from app.parsers.text.agencies import TAG_PATTERN, UTC, AgencyProfile, agency_for_name, agency_for_tag
 from app.parsers.text.body import GLUED_TAG, SignoffRule, match_signoff
 from app.parsers.text.chrome import EDITOR_NOTE
-from app.parsers.text.datelines import FoundDateline, normalise_place, tagged_dateline
+from app.parsers.text.datelines import TAGGED, FoundDateline, looks_like_place, normalise_place, tagged_dateline
 from app.parsers.text.safety import refuse_active_content
 from app.parsers.text.wire import BYLINE_AGENCY_SUFFIX, WIRE_BYLINE
 
@@ -160,7 +160,11 @@ def finish(parts: StoryParts) -> ParsedCopy:
     """Apply the shared rules to `parts` and build the ParsedCopy, or raise ParseError saying why not."""
     label = parts.label
     headline = " ".join((parts.headline or "").split())
-    paragraphs, byline, signoff, signoff_agency = _split_story(parts.paragraphs, parts.byline)
+    # Agencies the metadata names that our agency table does not know (dpa, NTB, TT): their own tag and sign-off.
+    other_agencies = [
+        name for name in (clean_agency_name(n) for n in parts.agency_names) if name and agency_named(name) is None
+    ]
+    paragraphs, byline, signoff, signoff_agency = _split_story(parts.paragraphs, parts.byline, other_agencies)
     if not paragraphs:
         if headline:
             raise ParseError(
@@ -183,7 +187,7 @@ def finish(parts: StoryParts) -> ParsedCopy:
             )
     if parts.signoff:
         signoff = "\n".join(s for s in (signoff, parts.signoff) if s)
-    found = _dateline(paragraphs[0])
+    found = _dateline(paragraphs[0], other_agencies)
     dateline = Dateline(place=found.place, text=found.text) if found else _structured_dateline(parts)
     byline = clean_byline(byline)
     agency = _agency(found, parts, signoff_agency, byline)
@@ -194,9 +198,9 @@ def finish(parts: StoryParts) -> ParsedCopy:
     if published is not None and updated is not None and updated <= published:
         updated = None  # the first version: nothing was updated yet
     repairs = list(parts.repairs)
-    if (assumed_published and published) or (assumed_updated and updated):
-        zone = known.name if known else "UTC"
-        repairs.append(f"time without offset read at {zone} offset {_offset_label(offset)}")
+    if known is None and ((assumed_published and published) or (assumed_updated and updated)):
+        # A known agency's zone is implied by the copy (as for text); an unknown one's is a guess, so say so.
+        repairs.append("time without offset read as UTC (the agency and its time zone are unknown)")
     try:
         return ParsedCopy(
             source_format=parts.source_format,
@@ -227,7 +231,7 @@ def as_version(value: object) -> int | None:
 
 
 def _split_story(
-    paragraphs: list[str], byline: str | None
+    paragraphs: list[str], byline: str | None, other_agencies: list[str]
 ) -> tuple[list[str], str | None, str | None, AgencyProfile | None]:
     """(body, byline, sign-off, agency the sign-off names): notes and byline lines out, sign-off off the end."""
     body: list[str] = []
@@ -241,7 +245,7 @@ def _split_story(
     signoff: str | None = None
     agency: AgencyProfile | None = None
     for index in range(max(1, len(body) - _SIGNOFF_WINDOW), len(body)):
-        rule = _signoff_rule(body[index])
+        rule = _signoff_rule(body[index], other_agencies)
         if rule is None:
             continue
         rest = body[index + 1 :]
@@ -262,8 +266,13 @@ def _split_story(
     return body, byline, signoff, agency
 
 
-def _signoff_rule(paragraph: str) -> SignoffRule | None:
+def _signoff_rule(paragraph: str, other_agencies: list[str]) -> SignoffRule | None:
     rule = match_signoff(paragraph)
+    for name in other_agencies if rule is None else ():
+        # "dpa xx yy": the agency's name and its desk initials.
+        own = re.compile(rf"^{re.escape(name)}(?:\s+[a-z]{{1,4}}){{1,6}}$", re.IGNORECASE)
+        if own.match(paragraph):
+            return SignoffRule(f"{name}-desk-codes", own, None, None)
     if rule is None and _AFP_DESK.match(paragraph):
         rule = SignoffRule("afp-desk-codes", _AFP_DESK, None, None)
     if rule is None and _COPYRIGHT_CREDIT.match(paragraph):
@@ -276,14 +285,24 @@ def _is_byline_line(paragraph: str) -> bool:
     return match is not None and len(paragraph.split()) <= 8 and not paragraph.rstrip().endswith((".", "?", "!"))
 
 
-def _dateline(first: str) -> FoundDateline | None:
-    found = tagged_dateline(first)
+def _dateline(first: str, other_agencies: list[str]) -> FoundDateline | None:
+    found = tagged_dateline(first) or _other_agency_dateline(first, other_agencies)
     if found is None:
         return None
     dash = _DATELINE_DASH.match(first[len(found.text) :]) if first.startswith(found.text) else None
     if dash is not None:
         return FoundDateline(found.place, found.text + dash.group(0), found.agency)
     return found
+
+
+def _other_agency_dateline(first: str, other_agencies: list[str]) -> FoundDateline | None:
+    """The text normaliser's dateline shape with the tag of an agency it does not know: "Kyiv (dpa) -"."""
+    for name in other_agencies:
+        pattern = TAGGED.pattern.replace(f"(?:{TAG_PATTERN})", f"(?:{re.escape(name)})")
+        match = re.match(pattern, first)
+        if match is not None and len(first) > len(match.group(0)) + 1 and looks_like_place(match.group("place")):
+            return FoundDateline(normalise_place(match.group("place")), match.group(0).strip(), None)
+    return None
 
 
 def _structured_dateline(parts: StoryParts) -> Dateline | None:
@@ -314,9 +333,3 @@ def _language(declared: str | None, paragraphs: list[str]) -> str:
         if re.fullmatch(r"[a-z]{2,3}", primary):
             return primary
     return detect_language(paragraphs)
-
-
-def _offset_label(offset: timedelta) -> str:
-    minutes = int(offset.total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

@@ -51,7 +51,7 @@ def test_ntb_character_references_become_characters() -> None:
 def test_ntb_time_without_offset_is_read_as_utc_and_says_so() -> None:
     copy = parsed(NTB)
     assert copy.published_at == datetime(2021, 5, 16, 9, 0, 4, tzinfo=UTC_OFFSET)
-    assert copy.repairs == ["time without offset read at UTC offset +00:00"]
+    assert copy.repairs == ["time without offset read as UTC (the agency and its time zone are unknown)"]
 
 
 UTC_OFFSET = timezone(timedelta(0))
