@@ -76,7 +76,9 @@ def parse_ninjs(data: bytes) -> ParsedCopy:
     if summary is None and _str(doc, "description_html"):
         summary, summary_is_html = _str(doc, "description_html"), True
     if summary_is_html:
-        summary = " ".join(paragraphs_of(html_fragment(summary or ""))) or None
+        fragment = html_fragment(summary or "")
+        refuse_active_markup(fragment, LABEL)
+        summary = " ".join(paragraphs_of(fragment)) or None
     by = doc.get("by")
     byline = by if isinstance(by, str) else _str(doc, "byline")
     parts = StoryParts(

@@ -52,10 +52,9 @@ def read_parts(root: Element, document: XmlDocument, label: str) -> StoryParts:
     refuse_unpublishable(
         label, attr(docdata, "management-status"), release if _embargoed(docdata) else None, "management-status"
     )
-    paragraphs: list[str] = []
-    if content is not None:
-        refuse_active_markup(content, label)
-        paragraphs = paragraphs_of(content)
+    if body is not None:
+        refuse_active_markup(body, label)  # the whole body: abstract, byline and tagline are published too
+    paragraphs = paragraphs_of(content) if content is not None else []
     dateline = child(body_head, "dateline")
     doc_id = child(docdata, "doc-id")
     du_key = child(docdata, "du-key")

@@ -177,6 +177,11 @@ def finish(parts: StoryParts) -> ParsedCopy:
         )
     if not headline:
         raise ParseError(f"No headline: the {label} copy has story paragraphs but no headline.", reason="no-headline")
+    texts = [headline, *paragraphs, parts.summary or "", parts.byline or "", parts.signoff or ""]
+    if any("\x00" in text for text in texts):
+        raise ParseError(
+            f"NUL characters in the {label} copy's text: it is binary or corrupted, not agency text.", reason="binary"
+        )
     for paragraph in paragraphs:
         refuse_active_content(paragraph)
         if paragraph not in parts.haystack:
@@ -227,7 +232,7 @@ def finish(parts: StoryParts) -> ParsedCopy:
 
 def as_version(value: object) -> int | None:
     text = str(value).strip() if value is not None else ""
-    return int(text) if text.isdigit() and len(text) <= 18 else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
 
 
 def _split_story(

@@ -13,7 +13,7 @@ from app.parsers.ninjs import parse_ninjs
 from app.parsers.nitf import parse_nitf
 from app.parsers.sniff import parse_copy
 from tests.corpus import CORPUS
-from tests.parsers.structured.corpus import PARSERS, raw, sample
+from tests.parsers.structured.corpus import PARSERS, raw, sample, variant
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
@@ -115,3 +115,15 @@ def test_oversized_input_is_refused_before_reading(fmt: str) -> None:
     with pytest.raises(ParseError) as refused:
         PARSERS[fmt](b" " * 1_000_001)
     assert refused.value.reason == "too-large"
+
+
+def test_nul_characters_escaped_into_ninjs_text_are_refused() -> None:
+    data = variant("d028", b"The UN weather agency", b"The UN\\u0000 weather agency")
+    with pytest.raises(ParseError) as refused:
+        parse_ninjs(data)
+    assert refused.value.reason == "binary"
+
+
+def test_a_version_in_other_digits_is_no_version() -> None:
+    copy = parse_ninjs(variant("d028", b'"version": "1"', '"version": "²"'.encode()))
+    assert copy.agency_version is None

@@ -101,3 +101,18 @@ def test_ninjs_plain_text_body_splits_at_blank_lines() -> None:
 def test_html_paragraph_split_by_line_breaks_keeps_them() -> None:
     copy = parse_ninjs(_ninjs_with_body("<p>First line<br>second line</p>"))
     assert copy.body[0] == "First line\nsecond line"
+
+
+def test_nitf_abstract_with_a_script_is_refused_like_the_body() -> None:
+    data = variant("d010", b"<abstract>", b"<abstract><script>alert(1)</script>")
+    with pytest.raises(ParseError) as refused:
+        parse_nitf(data)
+    assert refused.value.reason == "active-content"
+
+
+def test_ninjs_html_summary_with_active_code_is_refused() -> None:
+    doc = json.loads(raw("d023"))
+    doc["descriptions"][0].update(contenttype="text/html", value='<p onmouseover="x()">Summary</p>')
+    with pytest.raises(ParseError) as refused:
+        parse_ninjs(json.dumps(doc).encode())
+    assert refused.value.reason == "active-content"
