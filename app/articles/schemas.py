@@ -122,17 +122,21 @@ def _full_fields(row: ArticleFields) -> dict[str, object]:
     }
 
 
+def _identity(article: Article, received_at: datetime, version: int, base: str) -> dict[str, object]:
+    """What an article and each of its versions share: the story's identity, not its text."""
+    return {
+        "id": article.id,
+        "agency": article.agency,
+        "language": article.language,
+        "source_format": article.source_format,
+        "links": links_for(article.id, base),
+        "received_at": received_at,
+        "version": version,
+    }
+
+
 def article_out(article: Article, base: str = "") -> ArticleOut:
-    return ArticleOut(
-        id=article.id,
-        agency=article.agency,
-        language=article.language,
-        received_at=article.received_at,
-        links=links_for(article.id, base),
-        source_format=article.source_format,
-        version=article.version,
-        **_full_fields(article),
-    )
+    return ArticleOut(**_identity(article, article.received_at, article.version, base), **_full_fields(article))
 
 
 def version_out(article: Article, version: ArticleVersion, base: str = "") -> VersionOut:
@@ -148,14 +152,5 @@ def version_out(article: Article, version: ArticleVersion, base: str = "") -> Ve
 
 
 def article_version_out(article: Article, version: ArticleVersion, base: str = "") -> ArticleVersionOut:
-    return ArticleVersionOut(
-        id=article.id,
-        agency=article.agency,
-        language=article.language,
-        received_at=version.received_at,
-        links=links_for(article.id, base),
-        source_format=article.source_format,
-        version=version.version,
-        served=version.served,
-        **_full_fields(version),
-    )
+    identity = _identity(article, version.received_at, version.version, base)
+    return ArticleVersionOut(**identity, served=version.served, **_full_fields(version))
