@@ -110,9 +110,15 @@ def refuse_active_markup(root: Element, label: str) -> None:
 def paragraphs_of(root: Element) -> list[str]:
     """Story paragraphs under `root`, in order; loose text split at blank lines when there are no p elements."""
     found: list[str] = []
-    _collect(root, found)
+    try:
+        _collect(root, found)
+        loose = "" if found else _inline_text(root)
+    except RecursionError as exc:
+        raise ParseError(
+            "Markup nested too deeply: the body's elements nest deeper than any story's do; refused unread.",
+            reason="unparseable",
+        ) from exc
     if not found:
-        loose = _inline_text(root)
         found = [p.strip() for p in _BLANK_LINES.split(loose.replace("\r\n", "\n"))]
     return [p for p in found if p]
 

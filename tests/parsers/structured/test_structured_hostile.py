@@ -116,3 +116,9 @@ def test_ninjs_html_summary_with_active_code_is_refused() -> None:
     with pytest.raises(ParseError) as refused:
         parse_ninjs(json.dumps(doc).encode())
     assert refused.value.reason == "active-content"
+
+
+def test_markup_nested_thousands_deep_is_refused_not_crashed_on() -> None:
+    with pytest.raises(ParseError) as refused:
+        parse_ninjs(_ninjs_with_body("<div>" * 5000))
+    assert refused.value.reason == "unparseable"
