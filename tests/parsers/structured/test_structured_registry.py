@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from app.parsers import anpa1312, iptc7901, newsml_g2, ninjs, nitf
 from app.parsers.anpa1312 import parse_anpa1312
 from app.parsers.iptc7901 import parse_iptc7901
 from app.parsers.newsml_g2 import parse_newsml_g2
 from app.parsers.ninjs import parse_ninjs
 from app.parsers.nitf import parse_nitf
 from app.parsers.sniff import PARSERS, SPECIFIC_TYPES, detect_format
-from tests.corpus import CORPUS, raw, text_doc_ids
+from tests.corpus import CORPUS, gold, raw, text_doc_ids
 from tests.parsers.structured.corpus import raw as structured_raw
+from tests.parsers.structured.corpus import structured_ids
 
 
 def test_every_structured_format_has_its_parser_registered() -> None:
@@ -39,3 +41,18 @@ def test_json_without_a_string_uri_is_plain_json_not_ninjs() -> None:
 
 def test_ninjs_is_detected_from_generic_json() -> None:
     assert detect_format(structured_raw("d023"), "application/json") == "ninjs"
+
+
+CAN_PARSE = {
+    "nitf": nitf.can_parse,
+    "newsml-g2": newsml_g2.can_parse,
+    "ninjs": ninjs.can_parse,
+    "iptc7901": iptc7901.can_parse,
+    "anpa1312": anpa1312.can_parse,
+}
+
+
+@pytest.mark.parametrize("doc_id", structured_ids())
+def test_only_the_documents_own_format_says_it_can_parse_it(doc_id: str) -> None:
+    claims = {fmt for fmt, can_parse in CAN_PARSE.items() if can_parse(structured_raw(doc_id))}
+    assert claims == {gold(doc_id)["format"]}
