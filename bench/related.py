@@ -66,7 +66,40 @@ from tests.related.gold import StoredCorpus, load_gold, measure, store_gold
 PG_ADMIN_URL = os.environ.get("WIREFEED_BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 BATCH = 20  # articles per transaction: long ones make PostgreSQL walk the hot df rows' version chains
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-SYLLABLES = "ka ra na vi sa de lo mi ta ri an el or us ba go pu ne sh th ar in ma ko ve la di zo pe ru ya ha".split()
+SYLLABLES = [
+    "ka",
+    "ra",
+    "na",
+    "vi",
+    "sa",
+    "de",
+    "lo",
+    "mi",
+    "ta",
+    "ri",
+    "an",
+    "el",
+    "or",
+    "us",
+    "ba",
+    "go",
+    "pu",
+    "ne",
+    "sh",
+    "th",
+    "ar",
+    "in",
+    "ma",
+    "ko",
+    "ve",
+    "la",
+    "di",
+    "zo",
+    "pe",
+    "ru",
+    "ya",
+    "ha",
+]
 
 
 # --- the generator -------------------------------------------------------------------------------------
@@ -74,35 +107,12 @@ SYLLABLES = "ka ra na vi sa de lo mi ta ri an el or us ba go pu ne sh th ar in m
 
 @dataclass
 class Vocabulary:
-    words: list[str]
-    cumulative: list[float]  # Zipf-like: the word of rank r is drawn with weight 1/r
+    words: list[str]  # the corpus's common words (in 3+ topics), then invented ones: a long tail
+    cumulative: list[float]  # Zipf: the word of rank r is drawn with weight 1/r
     by_topic: dict[str, list[str]]
     places: list[str]
     categories: list[str | None]
     agencies: list[str]
-
-
-def _vocabulary(records: Sequence[dict[str, Any]], language: str) -> Vocabulary:
-    stop = ENGLISH_STOPWORDS if language == "en" else HINDI_STOPWORDS
-    counts: Counter[str] = Counter()
-    by_topic: dict[str, Counter[str]] = {}
-    for record in records:
-        if record.get("language", "en") != language:
-            continue
-        words = [w for p in record["body"] for w in p.split() if w.strip(".,;:'\"()").lower() not in stop]
-        counts.update(w.strip('.,;:"()') for w in words)
-        topic = record.get("topic") or record["id"]
-        by_topic.setdefault(topic, Counter()).update(w.strip('.,;:"()') for w in words)
-    common = [w for w, _ in counts.most_common() if w]
-    return Vocabulary(
-        words=common,
-        cumulative=list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(common)))),
-        # A topic's own words, in lower case: other stories on the topic share its vocabulary, not its names.
-        by_topic={t: [w for w, _ in c.most_common(80) if w and not w[:1].isupper()][:50] for t, c in by_topic.items()},
-        places=sorted({(r.get("dateline") or {}).get("place") or "New Delhi" for r in records}),
-        categories=[r.get("category") for r in records],
-        agencies=sorted({r["agency"] for r in records if r.get("agency")}),
-    )
 
 
 def _invented(rng: random.Random, capital: bool) -> str:
@@ -110,15 +120,63 @@ def _invented(rng: random.Random, capital: bool) -> str:
     return word.capitalize() if capital else word
 
 
+def _clean(word: str) -> str:
+    return word.strip(".,;:'\"()[]‘’“”")
+
+
+def _vocabulary(records: Sequence[dict[str, Any]], language: str, rng: random.Random) -> Vocabulary:
+    mine = [r for r in records if r.get("language", "en") == language]
+    in_topics: dict[str, set[str]] = {}
+    uses: Counter[str] = Counter()
+    by_topic: dict[str, Counter[str]] = {}
+    for record in mine:
+        topic = record.get("topic") or record["id"]
+        words = [w for p in record["body"] for w in map(_clean, p.split()) if w]
+        uses.update(words)
+        for word in words:
+            in_topics.setdefault(word, set()).add(topic)
+        by_topic.setdefault(topic, Counter()).update(w for w in words if not w[:1].isupper() and len(w) > 3)
+    # Common news words: used across 3+ topics (a word of one story thread is not common, however often
+    # the thread repeats it).
+    common = [w for w, _ in uses.most_common() if len(in_topics[w]) >= 3]
+    tail = sorted({_invented(rng, rng.random() < 0.3) for _ in range(40_000)})
+    rng.shuffle(tail)
+    words = common + tail
+    return Vocabulary(
+        words=words,
+        cumulative=list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(words)))),
+        # A topic's own words in lower case: other stories on the topic share its vocabulary, not its names.
+        by_topic={t: [w for w, _ in c.most_common(40)] for t, c in by_topic.items()},
+        places=sorted({(r.get("dateline") or {}).get("place") or "New Delhi" for r in mine}),
+        categories=[r.get("category") for r in mine],
+        agencies=sorted({r["agency"] for r in mine if r.get("agency")}),
+    )
+
+
+def _sentence(rng: random.Random, v: Vocabulary, topic: list[str], names: list[str], rare: list[str], n: int) -> str:
+    words: list[str] = []
+    for _ in range(n):
+        roll = rng.random()
+        if roll < 0.06:
+            words.append(rng.choice(names))
+        elif roll < 0.10:
+            words.append(rng.choice(rare))
+        elif roll < 0.20:
+            words.append(rng.choice(topic))
+        else:
+            words.append(rng.choices(v.words, cum_weights=v.cumulative)[0])
+    return " ".join(words) + "."
+
+
 def synthetic_copies(records: Sequence[dict[str, Any]], count: int, seed: int = 7) -> Iterator[ParsedCopy]:
     rng = random.Random(seed)
-    vocab = {lang: _vocabulary(records, lang) for lang in ("en", "hi")}
+    vocab = {lang: _vocabulary(records, lang, rng) for lang in ("en", "hi")}
     start = datetime(2023, 1, 1, tzinfo=UTC)
     made = 0
     while made < count:
         language = "hi" if rng.random() < 0.03 else "en"
         v = vocab[language]
-        topic = rng.choice(sorted(v.by_topic))
+        topic = v.by_topic[rng.choice(sorted(v.by_topic))]
         names = [f"{_invented(rng, True)} {_invented(rng, True)}" for _ in range(rng.randint(2, 4))]
         rare = [_invented(rng, False) for _ in range(rng.randint(3, 6))]
         place = rng.choice(v.places)
@@ -127,27 +185,13 @@ def synthetic_copies(records: Sequence[dict[str, Any]], count: int, seed: int = 
             at = thread_at + timedelta(minutes=rng.randint(0, 5 * 24 * 60))
             agency = rng.choice(v.agencies)
             dateline = f"{place}, {MONTHS[at.month - 1]} {at.day} ({agency})"
-
-            def sentence(length: int) -> str:
-                words: list[str] = []
-                for _ in range(length):
-                    roll = rng.random()
-                    if roll < 0.1:
-                        words.append(rng.choice(names))  # noqa: B023 (used within this loop turn)
-                    elif roll < 0.15:
-                        words.append(rng.choice(rare))  # noqa: B023
-                    elif roll < 0.4:
-                        words.append(rng.choice(v.by_topic[topic]))  # noqa: B023
-                    else:
-                        words.append(rng.choices(v.words, cum_weights=v.cumulative)[0])
-                return " ".join(words) + "."
-
-            body = [f"{dateline} {sentence(rng.randint(20, 35))}"]
-            body.extend(sentence(rng.randint(20, 40)) for _ in range(rng.randint(3, 7)))
+            body = [f"{dateline} {_sentence(rng, v, topic, names, rare, rng.randint(20, 35))}"]
+            body.extend(_sentence(rng, v, topic, names, rare, rng.randint(20, 40)) for _ in range(rng.randint(3, 7)))
+            headline = _sentence(rng, v, topic, names, rare, rng.randint(6, 10)).rstrip(".")
             yield ParsedCopy(
                 source_format="wire-text",
                 agency=agency,
-                headline=f"{rng.choice(names)} {sentence(rng.randint(6, 10)).rstrip('.')} {made}",
+                headline=f"{rng.choice(names)} {headline} ({made})",
                 dateline=Dateline(place=place, text=dateline),
                 published_at=at if rng.random() < 0.7 else None,
                 category=rng.choice(v.categories),
@@ -218,7 +262,7 @@ def server(url: str) -> Iterator[str]:
         port = probe.getsockname()[1]
     env = {**os.environ, "WIREFEED_DATABASE_URL": url}
     command = [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--port", str(port)]
-    process = subprocess.Popen([*command, "--log-level", "warning"], env=env)  # noqa: S603
+    process = subprocess.Popen([*command, "--log-level", "warning"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):

@@ -5,7 +5,8 @@ two paragraphs 2, the rest 1) and scored `(1 + ln weighted_tf) * idf`, with idf 
 table kept by `app.related.index` (BM25's idf). Multi-word capitalised names from the standfirst and body
 (people, places, organisations) become phrase parts, scored by the idf of their rarest word, x1.5. Parts
 found in no other article (df < 2) or in most of them are dropped; the best parts are taken, at most
-`MAX_TERMS` words and `MAX_NAMES` names, while the sum of their document frequencies stays within
+`MAX_TERMS` words and `MAX_NAMES` names, none reading more than `PART_BUDGET` postings (common words at the
+ends of a name are trimmed off), while the sum of their document frequencies stays within
 `POSTING_BUDGET`: that sum bounds the postings the index reads, so the cost of a query stops growing with
 the size of the store (a large store simply leaves out the commoner words).
 
@@ -39,7 +40,8 @@ from app.related.text import ArticleText, dateline_date, entities, idf, term_key
 MAX_TERMS = 24
 MAX_NAMES = 6
 NAME_BOOST = 1.5
-POSTING_BUDGET = 1000
+POSTING_BUDGET = 2500
+PART_BUDGET = POSTING_BUDGET // 8  # no one word or name may crowd out the rest
 COMMON_SHARE = 0.3  # a word in more than this share of a language's articles says nothing about a story
 CANDIDATES = 30  # at least; twice the limit when that is more
 RECENCY_FLOOR = 0.2
@@ -85,12 +87,17 @@ def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
     for name, keys in names:
         if len(keys) < len(name.words):  # a function word inside: its posting list is most of the index
             continue
-        rarest = min(dfs.get(key, 0) for key in keys)
+        words, counts = list(name.words), [dfs.get(key, 0) for key in keys]
+        # The index reads every word's postings to match a phrase: that is the phrase's cost. Common words
+        # at either end ("Indian" in "Indian Premier League") are trimmed while that leaves two words.
+        while len(words) > 2 and sum(counts) > PART_BUDGET:
+            drop = 0 if counts[0] >= counts[-1] else -1
+            words.pop(drop)
+            counts.pop(drop)
+        rarest = min(counts)
         if rarest >= 2:
             score = (1.0 + math.log(name.weight)) * idf(rarest, documents) * NAME_BOOST
-            # The index reads every word's postings to match a phrase: that is the phrase's cost.
-            cost = sum(dfs.get(key, 0) for key in keys)
-            candidates.append(_Candidate(QueryPart(name.words, score), score, cost))
+            candidates.append(_Candidate(QueryPart(tuple(words), score), score, sum(counts)))
 
     chosen: list[QueryPart] = []
     words = names_taken = postings = 0
@@ -98,7 +105,7 @@ def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
         is_name = len(candidate.part.words) > 1
         if (names_taken if is_name else words) >= (MAX_NAMES if is_name else MAX_TERMS):
             continue
-        if postings + candidate.df > POSTING_BUDGET:
+        if candidate.df > PART_BUDGET or postings + candidate.df > POSTING_BUDGET:
             continue
         chosen.append(candidate.part)
         postings += candidate.df
