@@ -100,10 +100,10 @@ def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
             candidates.append(_Candidate(QueryPart(tuple(words), score), score, sum(counts)))
 
     chosen: list[QueryPart] = []
-    words = names_taken = postings = 0
+    terms_taken = names_taken = postings = 0
     for candidate in sorted(candidates, key=lambda c: (-c.score, c.part.words)):
         is_name = len(candidate.part.words) > 1
-        if (names_taken if is_name else words) >= (MAX_NAMES if is_name else MAX_TERMS):
+        if (names_taken if is_name else terms_taken) >= (MAX_NAMES if is_name else MAX_TERMS):
             continue
         if candidate.df > PART_BUDGET or postings + candidate.df > POSTING_BUDGET:
             continue
@@ -112,7 +112,7 @@ def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
         if is_name:
             names_taken += 1
         else:
-            words += 1
+            terms_taken += 1
     return chosen
 
 
