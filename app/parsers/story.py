@@ -21,19 +21,13 @@ from pydantic import ValidationError
 from app.errors import ParseError, UnsupportedFormat
 from app.parsers.base import Dateline, ParsedCopy, SourceFormat
 from app.parsers.text import detect_language
-from app.parsers.text.agencies import TAG_PATTERN, UTC, AgencyProfile, agency_for_name, agency_for_tag
+from app.parsers.text.agencies import UTC, AgencyProfile, agency_for_name, agency_for_tag
 from app.parsers.text.body import GLUED_TAG, SignoffRule, match_signoff
 from app.parsers.text.chrome import EDITOR_NOTE
-from app.parsers.text.datelines import TAGGED, FoundDateline, looks_like_place, normalise_place, tagged_dateline
+from app.parsers.text.datelines import FoundDateline, dateline_tagged_by, normalise_place, tagged_dateline
 from app.parsers.text.safety import refuse_active_content
 from app.parsers.text.wire import BYLINE_AGENCY_SUFFIX, WIRE_BYLINE
 
-# AFP desk codes with bureau hyphens, which the text sign-off table does not cover: "bur-gkg/sbk".
-_AFP_DESK = re.compile(r"^[a-z]{2,8}(?:-[a-z]{2,8})*(?:/[a-z]{2,8}(?:-[a-z]{2,8})*){1,6}$")
-# A copyright credit closing the story: "(©NTB)", "(c) AFP".
-_COPYRIGHT_CREDIT = re.compile(r"^\(?\s*(?:©|\(c\))\s*[\w .\-]{1,30}\)?$", re.IGNORECASE)
-# AP's 7-bit dash after the dateline ("RIO DE JANEIRO (AP) _") and a double-hyphen dash.
-_DATELINE_DASH = re.compile(r"^\s*(?:_|--)(?=\s)")
 _BASIC_ISO = re.compile(
     r"^(?P<date>\d{8})T(?P<h>\d{2})(?P<m>\d{2})(?P<s>\d{2})?(?:[.,]\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?$"
 )
@@ -278,10 +272,6 @@ def _signoff_rule(paragraph: str, other_agencies: list[str]) -> SignoffRule | No
         own = re.compile(rf"^{re.escape(name)}(?:\s+[a-z]{{1,4}}){{1,6}}$", re.IGNORECASE)
         if own.match(paragraph):
             return SignoffRule(f"{name}-desk-codes", own, None, None)
-    if rule is None and _AFP_DESK.match(paragraph):
-        rule = SignoffRule("afp-desk-codes", _AFP_DESK, None, None)
-    if rule is None and _COPYRIGHT_CREDIT.match(paragraph):
-        rule = SignoffRule("copyright-credit", _COPYRIGHT_CREDIT, None, None)
     return rule
 
 
@@ -291,23 +281,13 @@ def _is_byline_line(paragraph: str) -> bool:
 
 
 def _dateline(first: str, other_agencies: list[str]) -> FoundDateline | None:
-    found = tagged_dateline(first) or _other_agency_dateline(first, other_agencies)
-    if found is None:
-        return None
-    dash = _DATELINE_DASH.match(first[len(found.text) :]) if first.startswith(found.text) else None
-    if dash is not None:
-        return FoundDateline(found.place, found.text + dash.group(0), found.agency)
+    """The first paragraph's dateline, with a tag from the agency table or of an agency the metadata names."""
+    found = tagged_dateline(first)
+    for name in other_agencies if found is None else ():
+        found = dateline_tagged_by(first, name)
+        if found is not None:
+            break
     return found
-
-
-def _other_agency_dateline(first: str, other_agencies: list[str]) -> FoundDateline | None:
-    """The text normaliser's dateline shape with the tag of an agency it does not know: "Kyiv (dpa) -"."""
-    for name in other_agencies:
-        pattern = TAGGED.pattern.replace(f"(?:{TAG_PATTERN})", f"(?:{re.escape(name)})")
-        match = re.match(pattern, first)
-        if match is not None and len(first) > len(match.group(0)) + 1 and looks_like_place(match.group("place")):
-            return FoundDateline(normalise_place(match.group("place")), match.group(0).strip(), None)
-    return None
 
 
 def _structured_dateline(parts: StoryParts) -> Dateline | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.parsers.text.datelines import normalise_place, tagged_dateline, untagged_dateline
+from app.parsers.text.datelines import dateline_tagged_by, normalise_place, tagged_dateline, untagged_dateline
 
 AGENCY_DATELINES = [
     # (paragraph start, place, dateline text, agency)
@@ -27,6 +27,8 @@ AGENCY_DATELINES = [
     ("Wimbledon (United Kingdom) (AFP) - Jannik", "Wimbledon", "Wimbledon (United Kingdom) (AFP) -", "AFP"),
     ("REYKJAVIK, Iceland (AP) — A volcano in", "Reykjavik", "REYKJAVIK, Iceland (AP) —", "AP"),
     ("TOKYO (AP) — Japan's weather agency", "Tokyo", "TOKYO (AP) —", "AP"),
+    ("ATLANTA (AP) _ A man accused of", "Atlanta", "ATLANTA (AP) _", "AP"),  # ANPA's 7-bit dash
+    ("RIO DE JANEIRO (AP) -- Leaders of", "Rio de Janeiro", "RIO DE JANEIRO (AP) --", "AP"),
     ("Wayanad (Kerala), Aug 1 (IANS) The Army", "Wayanad", "Wayanad (Kerala), Aug 1 (IANS)", "IANS"),
 ]
 
@@ -37,6 +39,31 @@ def test_agency_dateline_is_recognised(paragraph: str, place: str, text: str, ag
     assert found is not None
     assert (found.place, found.text) == (place, text)
     assert found.agency is not None and found.agency.name == agency
+
+
+def test_dateline_of_an_agency_outside_the_table_is_found_by_its_tag() -> None:
+    found = dateline_tagged_by("Kyiv (dpa) - Ukraine's air force said on Sunday", "dpa")
+    assert found is not None
+    assert (found.place, found.text, found.agency) == ("Kyiv", "Kyiv (dpa) -", None)
+
+
+def test_dateline_of_an_agency_outside_the_table_takes_the_same_separators() -> None:
+    found = dateline_tagged_by("OSLO (NTB) _ The government said", "NTB")
+    assert found is not None and found.text == "OSLO (NTB) _"
+
+
+def test_dateline_for_one_tag_ignores_another_agency_tag() -> None:
+    assert dateline_tagged_by("Kyiv (AFP) - Ukraine's air force said", "dpa") is None
+
+
+def test_dateline_for_a_tag_is_matched_literally() -> None:
+    assert dateline_tagged_by("Kyiv (d.a) - Ukraine's air force said", "d+a") is None
+    assert dateline_tagged_by("Kyiv (d+a) - Ukraine's air force said", "d+a") is not None
+
+
+def test_an_underscore_joined_to_the_next_word_is_not_a_dateline_dash() -> None:
+    found = tagged_dateline("ATLANTA (AP) _snake_case is not a separator")
+    assert found is not None and found.text == "ATLANTA (AP)"
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,10 @@ from app.parsers.text.body import GLUED_TAG, match_signoff
         ("(Reporting by Min-ji Park; Editing by Tom Hogue)", "reporting-credit"),
         ("(Additional reporting by Meera Iyer in Mumbai; Editing by Martin Hale)", "reporting-credit"),
         ("cm/mel/dw", "desk-initials"),
+        ("bur-gkg/sbk", "desk-initials"),
+        ("(©NTB)", "copyright-credit"),
+        ("(© dpa)", "copyright-credit"),
+        ("(c) AFP", "copyright-credit"),
         ("___", "rule-and-credits"),
     ],
 )
@@ -37,6 +41,8 @@ def test_signoff_line_is_recognised(line: str, rule: str) -> None:
         "PTI said the talks were over.",
         "वार्ता जारी है।",
         "The matter will be heard next on August 19.",
+        "© 2024 Bennett, Coleman & Co. Ltd. All rights reserved.",  # a site's footer, not a credit
+        "(c) 2025 Times Internet",
     ],
 )
 def test_story_lines_are_not_signoffs(line: str) -> None:

@@ -111,3 +111,10 @@ def test_a_site_date_bar_above_the_menus_is_not_the_story_time() -> None:
 def test_agency_credit_after_a_wire_byline_is_not_part_of_it() -> None:
     raw = "Quake hits Japan\n\nBy MARI YAMAGUCHI, Associated Press\n\nTOKYO (AP) — A strong quake struck on Monday.\n"
     assert parse_text(raw.encode()).byline == "MARI YAMAGUCHI"
+
+
+def test_afp_desk_codes_with_bureau_hyphens_are_the_signoff() -> None:
+    copy = parse("afp-hyphenated-desk-codes.txt")
+    assert copy.signoff == "bur-gkg/sbk"
+    assert copy.body[-1].startswith("Rescue teams evacuated")
+    assert copy.agency == "AFP"

@@ -12,7 +12,11 @@ from app.parsers.text.datelines import tagged_dateline
 from app.parsers.text.lines import Line
 from app.parsers.text.timestamps import find_stamps
 
-_DESK_CODES = r"[\w\u0900-\u097f]{1,8}(?:/[\w\u0900-\u097f]{1,8}){1,6}"
+# Desk initials joined by slashes, each code possibly hyphenated with its bureau (AFP "bur-gkg/sbk").
+_DESK_CODE = r"[\w\u0900-\u097f]{1,8}(?:-[\w\u0900-\u097f]{1,8}){0,3}"
+_DESK_CODES = rf"{_DESK_CODE}(?:/{_DESK_CODE}){{1,6}}"
+# A copyright holder's name: up to three words, none starting with a digit.
+_HOLDER = r"[^\W\d_][\w.&\-]*(?: [^\W\d_][\w.&\-]*){0,2}"
 
 
 @dataclass(frozen=True)
@@ -57,8 +61,13 @@ SIGNOFF_RULES: tuple[SignoffRule, ...] = (
         re.compile(r"^\((?:additional |further )?(?:reporting|writing|editing|compiled)\b.*\)$", re.IGNORECASE),
         "Reuters",
     ),
-    # AFP and IANS desk initials alone: "cm/mel/dw".
+    # AFP and IANS desk initials alone: "cm/mel/dw", AFP's with bureau hyphens "bur-gkg/sbk".
     SignoffRule("desk-initials", re.compile(rf"^{_DESK_CODES}$"), None, None),
+    # A copyright credit closing the story: "(©NTB)", "(© dpa)", "(c) AFP". The holder is a name, never a
+    # year, so a site's "© 2024 ..." footer stays page chrome.
+    SignoffRule(
+        "copyright-credit", re.compile(rf"^(?:\(\s*©\s*{_HOLDER}\s*\)|(?:©|\([cC]\))\s*{_HOLDER})$"), None, None
+    ),
     # AP: a rule line, then contributor credits in the same block.
     SignoffRule("rule-and-credits", re.compile(r"^_{3,}$"), re.compile(r"^.+$"), None),
 )

@@ -9,16 +9,26 @@ from functools import lru_cache
 from app.parsers.text.agencies import TAG_PATTERN, AgencyProfile, agency_for_tag
 from app.parsers.text.timestamps import MONTHS
 
-# Place, then any "(State)" / "[Country]" qualifiers, then ", date" or ", Country", then the agency tag in
-# brackets and the punctuation the agency puts after it: PTI/UNI nothing, ANI ":", Reuters/AFP "-",
-# AP "—", IANS Hindi "।".
-TAGGED = re.compile(
-    r"^(?P<place>[^\W\d_][^,()\[\]:\n]{0,50}?)"
-    r"(?P<qualifiers>(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])*)"
-    r"(?:\s*,\s*(?P<date>[^()\[\]\n]{1,30}?))?"
-    rf"\s*\((?P<tag>(?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?)\)"
-    r"(?P<punct>\s*(?:[:\-—–।]+|(?=\s)))"
-)
+
+@lru_cache(maxsize=64)
+def dateline_pattern(tag_pattern: str) -> re.Pattern[str]:
+    """The dateline shape with the agency tag `tag_pattern` (a regex alternation of tags).
+
+    Place, then any "(State)" / "[Country]" qualifiers, then ", date" or ", Country", then the agency tag in
+    brackets (a relay "/Xinhua" allowed) and the punctuation the agency puts after it: PTI/UNI nothing,
+    ANI ":", Reuters/AFP/dpa "-", AP "—" (or "_" and "--" in 7-bit ANPA copy), IANS Hindi "।".
+    """
+    return re.compile(
+        r"^(?P<place>[^\W\d_][^,()\[\]:\n]{0,50}?)"
+        r"(?P<qualifiers>(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])*)"
+        r"(?:\s*,\s*(?P<date>[^()\[\]\n]{1,30}?))?"
+        rf"\s*\((?P<tag>(?:{tag_pattern})(?:/[^\s()]{{1,20}})?)\)"
+        r"(?P<punct>\s*(?:[:\-—–।]+|_(?=\s)|(?=\s)))"
+    )
+
+
+# Every agency in the table.
+TAGGED = dateline_pattern(TAG_PATTERN)
 
 _MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PLACE_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|do|del|di|of|al|el|la|le|von|van|upon|on)"
@@ -39,7 +49,15 @@ class FoundDateline:
 @lru_cache(maxsize=4096)
 def tagged_dateline(paragraph: str) -> FoundDateline | None:
     """The agency-tagged dateline opening `paragraph`, if it has one."""
-    match = TAGGED.match(paragraph)
+    return _found(TAGGED.match(paragraph), paragraph)
+
+
+def dateline_tagged_by(paragraph: str, tag: str) -> FoundDateline | None:
+    """The dateline opening `paragraph` with the tag `tag`, for agencies outside the table too: "Kyiv (dpa) -"."""
+    return _found(dateline_pattern(re.escape(tag)).match(paragraph), paragraph)
+
+
+def _found(match: re.Match[str] | None, paragraph: str) -> FoundDateline | None:
     if match is None or len(match.group(0)) > 140:
         return None
     text = match.group(0).strip()
