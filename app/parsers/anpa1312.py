@@ -18,11 +18,10 @@ import re
 
 from app.errors import ParseError
 from app.parsers.base import ParsedCopy
-from app.parsers.markup import verbatim_haystack
-from app.parsers.story import StoryParts, finish, refusing_failures
+from app.parsers.story import finish, refusing_failures
 from app.parsers.text.agencies import agency_for_name
 from app.parsers.text.wire import WIRE_BYLINE
-from app.parsers.transmission import SYN, iso_stamp, lines_of, paragraphs, read_transmission
+from app.parsers.transmission import SYN, iso_stamp, lines_of, opening, read_transmission, story_parts
 
 LABEL = "ANPA-1312"
 _CONTROLS = re.compile(r"[\x00-\x1f]")
@@ -42,8 +41,7 @@ _TRAILER = re.compile(
 
 
 def can_parse(data: bytes) -> bool:
-    head = data[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(SYN.encode()) or b"\x16\x16\x01" in data[:16]
+    return opening(data).startswith(SYN.encode()) or b"\x16\x16\x01" in data[:16]
 
 
 @refusing_failures(LABEL)
@@ -79,16 +77,15 @@ def parse_anpa1312(data: bytes) -> ParsedCopy:
     trailer = _CONTROLS.sub(" ", message.trailer).strip()
     published, trailer_agency = _trailer_time(trailer)
     return finish(
-        StoryParts(
-            source_format="anpa1312",
-            label=LABEL,
+        story_parts(
+            message,
+            "anpa1312",
+            LABEL,
             headline=headline,
-            paragraphs=paragraphs(message.body, story_lines),
-            haystack=verbatim_haystack([message.text]),
+            story_lines=story_lines,
             byline=byline,
             published=published,
             agency_names=[n for n in (trailer_agency, *credits) if n],
-            repairs=message.repairs,
         )
     )
 

@@ -16,11 +16,10 @@ import re
 
 from app.errors import ParseError
 from app.parsers.base import ParsedCopy
-from app.parsers.markup import verbatim_haystack
-from app.parsers.story import StoryParts, finish, refusing_failures
+from app.parsers.story import finish, refusing_failures
 from app.parsers.text.timestamps import MONTHS
 from app.parsers.text.wire import WIRE_BYLINE
-from app.parsers.transmission import SOH, STX, iso_stamp, lines_of, paragraphs, read_transmission
+from app.parsers.transmission import SOH, STX, iso_stamp, lines_of, opening, read_transmission, story_parts
 
 LABEL = "IPTC 7901"
 _HEADER = re.compile(
@@ -37,8 +36,7 @@ _NOTICE = re.compile(r"\b(?:KILL|KILLED|HOLD|WITHHOLD|WITHDRAWN|WITHDRAWAL|ELIMI
 
 
 def can_parse(data: bytes) -> bool:
-    head = data[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith((SOH.encode(), STX.encode()))
+    return opening(data).startswith((SOH.encode(), STX.encode()))
 
 
 @refusing_failures(LABEL)
@@ -74,16 +72,15 @@ def parse_iptc7901(data: bytes) -> ParsedCopy:
     if header is not None:
         agency_names = [n for n in (header.group("agency"), header.group("source")) if n]
     return finish(
-        StoryParts(
-            source_format="iptc7901",
-            label=LABEL,
+        story_parts(
+            message,
+            "iptc7901",
+            LABEL,
             headline=headline,
-            paragraphs=paragraphs(message.body, rest),
-            haystack=verbatim_haystack([message.text]),
+            story_lines=rest,
             byline=byline,
             published=_date_time_group(message.trailer),
             agency_names=agency_names,
-            repairs=message.repairs,
         )
     )
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.errors import ParseError
+from app.parsers.base import SourceFormat
+from app.parsers.markup import verbatim_haystack
+from app.parsers.story import StoryParts
 from app.parsers.text.timestamps import ZONE_OFFSETS
 from app.parsers.xmlutil import check_size
 
@@ -38,6 +41,11 @@ class TextLine:
     @property
     def indented(self) -> bool:
         return self.raw[:1] in (" ", "\t") and bool(self.text)
+
+
+def opening(data: bytes) -> bytes:
+    """The first bytes of a transmission, past any BOM and blank space: where its control characters stand."""
+    return data[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
 
 
 def read_transmission(data: bytes, label: str, *, latin1: bool) -> Transmission:
@@ -116,3 +124,28 @@ def iso_stamp(year: int, month: int, day: int, hour: int, minute: int, zone: str
         minutes = int(offset.total_seconds() // 60)
         stamp += f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     return stamp
+
+
+def story_parts(
+    message: Transmission,
+    source_format: SourceFormat,
+    label: str,
+    *,
+    headline: str | None,
+    story_lines: list[TextLine],
+    byline: str | None,
+    published: str | None,
+    agency_names: list[str],
+) -> StoryParts:
+    """A transmission's story: paragraphs cut from its text, checked against the whole decoded message."""
+    return StoryParts(
+        source_format=source_format,
+        label=label,
+        headline=headline,
+        paragraphs=paragraphs(message.body, story_lines),
+        haystack=verbatim_haystack([message.text]),
+        byline=byline,
+        published=published,
+        agency_names=agency_names,
+        repairs=message.repairs,
+    )
