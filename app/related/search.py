@@ -40,7 +40,7 @@ from app.related.text import ArticleText, dateline_date, entities, idf, term_key
 MAX_TERMS = 24
 MAX_NAMES = 6
 NAME_BOOST = 1.5
-POSTING_BUDGET = 2500
+POSTING_BUDGET = 1200
 PART_BUDGET = POSTING_BUDGET // 8  # no one word or name may crowd out the rest
 COMMON_SHARE = 0.3  # a word in more than this share of a language's articles says nothing about a story
 CANDIDATES = 30  # at least; twice the limit when that is more

@@ -13,6 +13,7 @@ index itself does the matching and the scoring.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -80,6 +81,7 @@ def _fold_plural(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=200_000)
 def term_key(token: str, language: str) -> str | None:
     """The document-frequency key of a casefolded token, or None for tokens that say nothing on their own."""
     if is_english(language):
