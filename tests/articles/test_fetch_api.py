@@ -124,3 +124,11 @@ def test_ninjs_is_chosen_by_the_accept_header_with_its_own_etag(client: TestClie
     assert ninjs.headers["content-type"] == "application/ninjs+json"
     assert ninjs.headers["etag"] != plain.headers["etag"]
     assert ninjs.headers["vary"] == "Accept"
+
+
+def test_head_gives_the_etag_without_a_body(client: TestClient, database: Database) -> None:
+    article = store_copy(database, parsed_copy(1)).article
+    head = client.head(f"/v1/articles/{article.id}")
+    assert head.status_code == 200
+    assert head.headers["etag"] == client.get(f"/v1/articles/{article.id}").headers["etag"]
+    assert head.content == b""
