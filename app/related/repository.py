@@ -165,14 +165,22 @@ def more_like_this(session: Session, language: str, parts: Sequence[QueryPart], 
         return _more_like_this_postgresql(session, language, parts, limit)
     table = _sqlite_table(language)
     query = " OR ".join(_fts5_string(part.words) for part in parts)
-    stmt = text(
-        f"SELECT {table}.rowid, -bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "  # noqa: S608
-        f"JOIN articles AS a ON a.pk = {table}.rowid "
-        f"WHERE {table} MATCH :query AND a.language = :language AND a.status = :live "
-        "ORDER BY score DESC LIMIT :limit"
-    )
-    rows = session.execute(stmt, {"query": query, "language": language, "live": LIVE, "limit": limit})
-    return [(int(pk), float(score)) for pk, score in rows]
+    params: dict[str, object] = {"query": query, "limit": limit}
+    if table == _SQLITE_TABLES[0]:
+        # English copy has a table of its own: no join needed (the caller checks the exact language).
+        stmt = text(
+            f"SELECT rowid, -bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "  # noqa: S608
+            f"WHERE {table} MATCH :query ORDER BY score DESC LIMIT :limit"
+        )
+    else:
+        stmt = text(
+            f"SELECT {table}.rowid, -bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "  # noqa: S608
+            f"JOIN articles AS a ON a.pk = {table}.rowid "
+            f"WHERE {table} MATCH :query AND a.language = :language "
+            "ORDER BY score DESC LIMIT :limit"
+        )
+        params["language"] = language
+    return [(int(pk), float(score)) for pk, score in session.execute(stmt, params)]
 
 
 def _weight_groups(parts: Sequence[QueryPart]) -> list[list[QueryPart]]:

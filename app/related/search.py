@@ -35,7 +35,16 @@ from app.articles.models import Article
 from app.articles.schemas import with_offset
 from app.related import repository
 from app.related.repository import QueryPart
-from app.related.text import ArticleText, dateline_date, entities, idf, term_key, tokens, weighted_terms
+from app.related.text import (
+    ArticleText,
+    WeightedTerm,
+    dateline_date,
+    entities,
+    idf,
+    term_key,
+    tokens,
+    weighted_terms,
+)
 
 MAX_TERMS = 24
 MAX_NAMES = 6
@@ -60,9 +69,17 @@ class Related:
 
 @dataclass(frozen=True)
 class _Candidate:
-    part: QueryPart
+    words: tuple[str, ...] | WeightedTerm  # a term's surface word is only worked out if it is chosen
     score: float
     df: int  # postings the index reads for it
+
+    @property
+    def is_name(self) -> bool:
+        return isinstance(self.words, tuple)
+
+    def part(self) -> QueryPart:
+        words = self.words if isinstance(self.words, tuple) else (self.words.surface,)
+        return QueryPart(words, self.score)
 
 
 def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
@@ -83,7 +100,7 @@ def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
         df = dfs.get(key, 0)
         if 2 <= df <= too_common:
             score = (1.0 + math.log(term.weight)) * idf(df, documents)
-            candidates.append(_Candidate(QueryPart((term.surface,), score), score, df))
+            candidates.append(_Candidate(term, score, df))
     for name, keys in names:
         if len(keys) < len(name.words):  # a function word inside: its posting list is most of the index
             continue
@@ -97,17 +114,17 @@ def _query_parts(session: Session, text: ArticleText) -> list[QueryPart]:
         rarest = min(counts)
         if rarest >= 2:
             score = (1.0 + math.log(name.weight)) * idf(rarest, documents) * NAME_BOOST
-            candidates.append(_Candidate(QueryPart(tuple(words), score), score, sum(counts)))
+            candidates.append(_Candidate(tuple(words), score, sum(counts)))
 
     chosen: list[QueryPart] = []
     terms_taken = names_taken = postings = 0
-    for candidate in sorted(candidates, key=lambda c: (-c.score, c.part.words)):
-        is_name = len(candidate.part.words) > 1
+    for candidate in sorted(candidates, key=lambda c: (-c.score, not c.is_name, c.df)):
+        is_name = candidate.is_name
         if (names_taken if is_name else terms_taken) >= (MAX_NAMES if is_name else MAX_TERMS):
             continue
         if candidate.df > PART_BUDGET or postings + candidate.df > POSTING_BUDGET:
             continue
-        chosen.append(candidate.part)
+        chosen.append(candidate.part())
         postings += candidate.df
         if is_name:
             names_taken += 1
@@ -180,7 +197,7 @@ def related_articles(session: Session, article: Article, limit: int) -> list[Rel
     ranked: list[Related] = []
     for pk, text_score in hits:
         other = found.get(pk)
-        if other is None or other.lead_key == article.lead_key:
+        if other is None or other.language != article.language or other.lead_key == article.lead_key:
             continue
         score = (text_score / own if own > 0 else 0.0) * _recency(source_date, _story_date(other))
         if _same(article.agency, other.agency):
