@@ -222,20 +222,26 @@ def _more_like_this_postgresql(
 
 
 def matching_pks(session: Session, words: Sequence[str], limit: int) -> list[int]:
-    """Live articles containing every word (stemmed as their language is), any language."""
+    """Live articles containing every word (stemmed as their language is), any language; the `limit` most
+    recently stored first."""
     if not words:
         return []
     if _dialect(session) == "postgresql":
         stmt = text(
             "SELECT f.article_pk FROM related_fts AS f "
             "WHERE f.document @@ plainto_tsquery('english'::regconfig, :q) "
-            "OR f.document @@ plainto_tsquery('simple'::regconfig, :q) LIMIT :limit"
+            "OR f.document @@ plainto_tsquery('simple'::regconfig, :q) ORDER BY f.article_pk DESC LIMIT :limit"
         )
         rows = session.execute(stmt, {"q": " ".join(words), "limit": limit})
         return [int(pk) for pk in rows.scalars()]
     query = " ".join(_fts5_string([word]) for word in words)
-    union = " UNION ALL ".join(f"SELECT rowid FROM {table} WHERE {table} MATCH :query" for table in _SQLITE_TABLES)  # noqa: S608
-    rows = session.execute(text(f"SELECT rowid FROM ({union}) LIMIT :limit"), {"query": query, "limit": limit})  # noqa: S608
+    union = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT rowid AS pk FROM {table} WHERE {table} MATCH :query "  # noqa: S608
+        "ORDER BY rowid DESC LIMIT :limit)"
+        for table in _SQLITE_TABLES
+    )
+    stmt = text(f"SELECT pk FROM ({union}) ORDER BY pk DESC LIMIT :limit")  # noqa: S608
+    rows = session.execute(stmt, {"query": query, "limit": limit})
     return [int(pk) for pk in rows.scalars()]
 
 
