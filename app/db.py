@@ -15,7 +15,6 @@ from fastapi import Depends, Request
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
-from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -60,13 +59,13 @@ def is_sqlite(url: str) -> bool:
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = 30_000, **kwargs: Any) -> Engine:
-    if not is_sqlite(url):
+    if "poolclass" not in kwargs:
         # Sized for Starlette's thread pool (40 threads), each request holding at most one connection.
-        if "poolclass" not in kwargs:
-            kwargs.setdefault("pool_size", 10)
-            kwargs.setdefault("max_overflow", 30)
+        kwargs.setdefault("pool_size", 10)
+        kwargs.setdefault("max_overflow", 30)
+    if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True, **kwargs)
-    engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=NullPool, **kwargs)
+    engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
 
     @event.listens_for(engine, "connect")
     def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
