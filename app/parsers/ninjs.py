@@ -11,9 +11,11 @@ Member names are read case-blind, so 3.x camelCase (`versionCreated`, `pubStatus
     byline     by / 1.x byline; summary descriptions[] role summary / 1.x description_text
     times      firstcreated → published_at, a later versioncreated → updated_at
     identity   uri and version; status pubstatus canceled / withheld and embargoed / embargoedUntil refused
+    valid      checked against IPTC's JSON Schema of the declared (else deduced) version (ninjs_validation);
+               the first error, its path and message, is a ParseError "invalid-ninjs"
 
-Members are type-checked as read (a wrong type is a ParseError "not valid ninjs"); the full JSON Schema
-check needs the `jsonschema` package, which is not installed.
+A killed, withheld or embargoed document is refused as such before the schema check: reading the status
+case-blind, whatever else is wrong with the document, keeps the refusal that matters most to the desk.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from xml.etree.ElementTree import Element
 from app.errors import ParseError, UnsupportedFormat
 from app.parsers.base import ParsedCopy
 from app.parsers.markup import html_fragment, paragraphs_of, refuse_active_markup, verbatim_haystack
+from app.parsers.ninjs_validation import validate_ninjs
 from app.parsers.story import StoryParts, as_version, finish, refuse_unpublishable, refusing_failures
 from app.parsers.xmlutil import check_size
 
@@ -68,6 +71,7 @@ def parse_ninjs(data: bytes) -> ParsedCopy:
     refuse_unpublishable(
         LABEL, _str(doc, "pubstatus"), _str(doc, "embargoeduntil") or _str(doc, "embargoed"), "pubstatus"
     )
+    validate_ninjs(document, LABEL)
     headline = _value(_pick(doc, "headlines", "main")) or _str(doc, "headline")
     paragraphs = _body(doc)
     summary_item = _pick(doc, "descriptions", "summary")

@@ -98,6 +98,14 @@ def test_ninjs_member_of_the_wrong_type_is_invalid_ninjs() -> None:
     assert refused.value.reason == "invalid-ninjs"
 
 
+def test_ninjs_member_of_the_wrong_type_is_named_with_the_schema_message() -> None:
+    with pytest.raises(ParseError) as refused:
+        parse_ninjs(variant("d028", b'"urgency": 4', b'"urgency": "high"'))
+    assert refused.value.reason == "invalid-ninjs"
+    assert "at $.urgency: 'high' is not of type 'number'" in refused.value.detail
+    assert "ninjs 2.2" in refused.value.detail  # the version d028 declares
+
+
 def test_ninjs_without_body_text_is_refused_as_headline_without_body() -> None:
     with pytest.raises(ParseError) as refused:
         parse_ninjs(b'{"uri": "urn:x", "headline": "Something happened"}')
