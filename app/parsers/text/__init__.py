@@ -1,16 +1,16 @@
 """Agency text copy (wire text and scraped page text) → ParsedCopy, the agency's words verbatim and nothing else.
 
-    decode.py     bytes → text: size limit, binary refusal, encodings, mojibake repair
-    safety.py     refuse active page code (script/iframe/embed...)
-    lines.py      stripped lines with their blank-line blocks
-    agencies.py   agency profiles: canonical names, dateline tags, byline names, sign-offs, time zones
-    datelines.py  dateline patterns
-    timestamps.py page time formats and labels (published / updated / unlabelled)
-    bylines.py    byline lines
-    chrome.py     site chrome rules (menus, prompts, captions, Also Read, ads, disclaimers, lists)
-    body.py       story paragraphs and sign-off
-    wire.py       wire-text header (slug, notes, headline, byline)
-    page.py       page-text header (headline, standfirst, byline, category, times)
+decode.py     bytes → text: size limit, binary refusal, encodings, mojibake repair
+safety.py     refuse active page code (script/iframe/embed...)
+lines.py      stripped lines with their blank-line blocks
+agencies.py   agency profiles: canonical names, dateline tags, byline names, sign-offs, time zones
+datelines.py  dateline patterns
+timestamps.py page time formats and labels (published / updated / unlabelled)
+bylines.py    byline lines
+chrome.py     site chrome rules (menus, prompts, captions, Also Read, ads, disclaimers, lists)
+body.py       story paragraphs and sign-off
+wire.py       wire-text header (slug, notes, headline, byline)
+page.py       page-text header (headline, standfirst, byline, category, times)
 """
 
 from __future__ import annotations

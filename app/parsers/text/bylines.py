@@ -83,4 +83,3 @@ def _printed_tail(part: str, agency: AgencyProfile) -> str:
         if folded.endswith(name.casefold()):
             return part[len(part) - len(name) :]
     return agency.name
-

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 # Words a sentence ends with; a story paragraph always ends with one of these.
-SENTENCE_END = tuple('.!?"\'”’)।…:;')
+SENTENCE_END = tuple(".!?\"'”’)।…:;")
 
 # "Also Read: <title>" and its cousins: a link to another story dropped between paragraphs.
 ALSO_READ = re.compile(

@@ -71,5 +71,3 @@ def looks_like_wire(lines: list[Line], start: int) -> bool:
     """Wire copy has only slug, notes, one headline and a byline above the dateline; pages have much more."""
     unknown = [ln for ln in lines[:start] if wire_header_kind(ln.text) is None]
     return 1 <= len(unknown) <= 2 and start <= 8
-
-
