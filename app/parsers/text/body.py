@@ -28,6 +28,13 @@ class SignoffRule:
     continuation: re.Pattern[str] | None
     agency: str | None  # canonical agency the sign-off proves, if any
     same_block_only: bool = True
+    # A last line in the same block that may close the sign-off: PTI/UNI repeat a desk code on its own line
+    # ("PTI DRR HVA" / "HVA").
+    tail: re.Pattern[str] | None = None
+
+
+# One to three upper-case desk codes alone on a line (Latin or Devanagari).
+_DESK_TAIL = re.compile(r"^(?:[A-Z]{2,5}|[\u0900-\u097f]{2,12})(?: (?:[A-Z]{2,5}|[\u0900-\u097f]{2,12})){0,2}$")
 
 
 def _agency_rules() -> list[SignoffRule]:
@@ -41,6 +48,7 @@ def _agency_rules() -> list[SignoffRule]:
                     continuation=re.compile(rf"^{_DESK_CODES}$"),
                     agency=agency.name,
                     same_block_only=False,
+                    tail=_DESK_TAIL,
                 )
             )
     return rules
@@ -165,6 +173,15 @@ def _with_signoff(lines: list[Line], i: int, rule: SignoffRule, paragraphs: list
         and (not rule.same_block_only or lines[j].block == lines[i].block)
         and rule.continuation.match(lines[j].text)
         and not chrome.is_page_end(lines[j].text)
+    ):
+        parts.append(lines[j].text)
+        j += 1
+    if (
+        rule.tail is not None
+        and j < len(lines)
+        and lines[j].block == lines[j - 1].block
+        and rule.tail.match(lines[j].text)
+        and (j + 1 == len(lines) or lines[j + 1].block != lines[j].block)
     ):
         parts.append(lines[j].text)
         j += 1

@@ -30,7 +30,8 @@ ADVERTISEMENT = re.compile(
 LIST_HEADING = re.compile(
     r"^(?:(?:related|trending|popular|latest|top|more|recommended|must|editor'?s|also|similar|other|next|"
     r"अगला|ताज़ा|ट्रेंडिंग|संबंधित)[\w\s'’&-]{0,25}|you may (?:also )?like|read more|also read|must watch|"
-    r"हाइलाइट्स|highlights|key highlights|in (?:this|the) (?:story|article))\s*:?$",
+    r"हाइलाइट्स|(?:story |key |news )?highlights|key (?:points|takeaways)|in short|"
+    r"in (?:this|the) (?:story|article))\s*:?$",
     re.IGNORECASE,
 )
 # Lines after which nothing is story: the site's own end of article.
@@ -45,13 +46,15 @@ _DISCLAIMER_LABEL = re.compile(r"^\(?\s*disclaimer\b", re.IGNORECASE)
 _DISCLAIMER_AUTO = re.compile(r"auto-?\s?(?:published|generated)|ऑटो-?पब्लिश|ऑटो-?जनरेट|\bunedited\b", re.IGNORECASE)
 _DISCLAIMER_FEED = re.compile(r"\b(?:feed|wire|syndicat\w*|agency|agencies)\b|एजेंसी|फीड", re.IGNORECASE)
 _DISCLAIMER_SELF = re.compile(
-    r"\bthis (?:story|article|report|post|copy|news|content|text)\b|\bstaff\b|\bthe text\b|यह खबर|इसमें",
+    r"\bthis (?:story|article|report|post|copy|news|content|text)\b|\bstaff\b|\bthe text\b|यह खबर|इसमें|"
+    r"\bthe (?:story|article|report|content|copy) above\b|\bthe above (?:story|article|report|content|copy)\b",
     re.IGNORECASE,
 )
 _DISCLAIMER_EDIT = re.compile(
     r"\b(?:not\s+(?:been\s+)?edited|has not edited|have not edited|without (?:any )?modifications?|"
     r"no responsibility|not responsible|reworked|only the headline|except for the headline|not modified|"
-    r"has not been (?:reviewed|modified|changed))\b|बदलाव नहीं|संपादित नहीं",
+    r"has not been (?:reviewed|modified|changed)|without (?:any )?edit(?:s|ing)?|as received|"
+    r"(?:does|do) not vouch|no editorial (?:role|responsibility|intervention))\b|बदलाव नहीं|संपादित नहीं|संपादन नहीं",
     re.IGNORECASE,
 )
 # Prompts to act on the page: share, follow, subscribe, log in, listen, read time, app downloads.
@@ -69,7 +72,10 @@ PROMOTION = re.compile(
     r"\b(?:download (?:our|the)\b.{0,40}\bapp|subscrib(?:e|ing) to our|like us on facebook|follow us on|"
     r"stay (?:informed|updated)|get (?:the )?latest\b.{0,60}\bnews|get the news updates|track latest news|"
     r"discover the latest|breaking news and live news|don'?t miss the most important|sign up for our|"
-    r"support (?:our|independent) journalism|readers like you)\b",
+    r"support (?:our|independent) journalism|readers like you|"
+    r"join\b.{0,40}\b(?:whatsapp|telegram|youtube|google news)\s+(?:channel|group|community)|"
+    r"stay connected with us|click here to (?:join|follow|subscribe|download)|"
+    r"(?:follow|find) .{0,40}\bon google news|get daily updates from)\b",
     re.IGNORECASE,
 )
 # Photo captions and credits: "(Photo: IANS)", "| Photo Credit: PTI", "(File photo)", "| Image: AP".
@@ -125,8 +131,26 @@ def breadcrumb(line: str, headline: str | None = None) -> list[str] | None:
     return None
 
 
+# A credit label closing a caption: "Credit: iStock Photo", "- फोटो : अमर उजाला", "(Image: ANI)", "| Pic: X".
+CAPTION_CREDIT = re.compile(
+    r"(?:^|[.(|\-–—]\s*)(?:photo|image|picture|pic|video|credit|courtesy|फोटो|तस्वीर|चित्र)s?"
+    r"(?:\s*(?:credit|courtesy|source))?\s*:\s*[^()|:.]{1,60}\)?$",
+    re.IGNORECASE,
+)
+# A caption that says what it is first: "File image of ...", "Representative image", "Representational photo".
+CAPTION_LEAD = re.compile(
+    r"^(?:file|representative|representational|symbolic|archive)\s+(?:photo|image|pic|picture)s?\b", re.IGNORECASE
+)
+# A credit word after the caption text: "... New Delhi. Tribune file photo", "... (फाइल फोटो)".
+CAPTION_TAIL = re.compile(r"(?:\bfile\s+(?:photo|image|pic|picture)|फाइल\s+फोटो)s?\s*\)?$", re.IGNORECASE)
+
+
 def is_caption(line: str) -> bool:
-    return bool(CAPTION.search(line)) and len(line) < 400
+    if len(line) >= 400:
+        return False
+    if CAPTION.search(line) or CAPTION_CREDIT.search(line) or CAPTION_TAIL.search(line):
+        return True
+    return bool(CAPTION_LEAD.match(line)) and len(line.split()) <= 25
 
 
 def is_prompt(line: str) -> bool:

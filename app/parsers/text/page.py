@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import timedelta
 from functools import lru_cache
@@ -76,7 +77,7 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         draft.summary = lines[summary_index].text
     draft.category = _category(lines, headline_index, draft.headline) or prefix_section
     header = lines[headline_index + 1 : start if start is not None else len(lines)]
-    draft.byline = next((b for ln in header if (b := byline_of(ln.text))), None)
+    draft.byline = next((b for ln in header if (b := byline_of(ln.text))), None) or _name_above_time(header)
     if start is None:
         return draft
     first = lines[start].text
@@ -116,13 +117,31 @@ def _is_sentence(text: str) -> bool:
     return chrome.is_prose(text) and _words(text) >= 8 and not _is_header_chrome(text)
 
 
+def _listed(lines: list[Line]) -> set[int]:
+    """Lines under a list heading in the same block ("Story highlights" and its items), never a headline."""
+    listed: set[int] = set()
+    heading_block: int | None = None
+    for line in lines:
+        if heading_block is not None and line.block == heading_block:
+            listed.add(line.index)
+            continue
+        heading_block = None
+        if chrome.LIST_HEADING.match(line.text) and not chrome.is_prose(line.text):
+            heading_block = line.block
+    return listed
+
+
 def _find_headline(lines: list[Line], limit: int) -> tuple[int | None, int | None]:
     """The headline (and the standfirst under it) among the lines above the first byline or time line."""
+    listed = _listed(lines[:limit])
     for min_words in (4, 2, 1):
         candidates = [
             ln.index
             for ln in lines[:limit]
-            if _words(ln.text) >= min_words and not _is_header_chrome(ln.text) and not is_meta(ln.text)
+            if _words(ln.text) >= min_words
+            and ln.index not in listed
+            and not _is_header_chrome(ln.text)
+            and not is_meta(ln.text)
         ]
         if candidates:
             break
@@ -130,9 +149,19 @@ def _find_headline(lines: list[Line], limit: int) -> tuple[int | None, int | Non
         return None, None
     if len(candidates) >= 2:
         title, last = lines[candidates[-2]].text, lines[candidates[-1]].text
-        if _words(last) > _words(title) or last.endswith(chrome.SENTENCE_END):
+        if (
+            _words(last) > _words(title)
+            or last.endswith(chrome.SENTENCE_END)
+            or _is_standfirst_of(lines[candidates[-2]], lines[candidates[-1]])
+        ):
             return candidates[-2], candidates[-1]
     return candidates[-1], None
+
+
+def _is_standfirst_of(title: Line, last: Line) -> bool:
+    """A standfirst shorter than the headline and without a full stop: the line right under the headline, when the
+    headline line is not a breadcrumb ending with it."""
+    return last.index == title.index + 1 and not title.text.endswith(last.text) and _words(last.text) >= 5
 
 
 def _strip_section_prefix(headline: str) -> tuple[str, str | None]:
@@ -149,6 +178,9 @@ def _category(lines: list[Line], headline_index: int, headline: str) -> str | No
     """The section: last meaningful breadcrumb step above the headline, else a lone label right above it."""
     for line in reversed(lines[:headline_index]):
         if chrome.is_menu(line.text):
+            trail = _menu_trail(line.text)
+            if trail:
+                return trail[-1]
             continue
         crumbs = chrome.breadcrumb(line.text, headline)
         if crumbs is not None:
@@ -159,6 +191,9 @@ def _category(lines: list[Line], headline_index: int, headline: str) -> str | No
         above = lines[headline_index - 1]
         headline_block = lines[headline_index].block
         alone = [ln for ln in lines if ln.block == above.block]
+        # The label may share the first block with the site's name only ("FPJ" / "Mumbai News").
+        if alone and alone[0].index == 0 and len(alone) == 2:
+            alone = alone[1:]
         if (
             above.block != headline_block
             and len(alone) == 1
@@ -169,6 +204,36 @@ def _category(lines: list[Line], headline_index: int, headline: str) -> str | No
         ):
             return above.text
     return None
+
+
+# A piped trail is a breadcrumb, not a menu, when it is short and opens with a generic step ("News | Kerala").
+MAX_PIPED_TRAIL = 3
+
+
+# A writer or desk printed without "By" on the line right above the time line: "NE Now News", "Rahul Sharma".
+NAME_LINE = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}$")
+
+
+def _name_above_time(header: list[Line]) -> str | None:
+    for above, below in itertools.pairwise(header):
+        if (
+            below.index == above.index + 1
+            and below.block == above.block
+            and find_stamps(below.text, PAGE_DEFAULT_OFFSET)
+            and not byline_of(below.text)
+            and NAME_LINE.match(above.text)
+            and not _is_header_chrome(above.text)
+            and not is_meta(above.text)
+        ):
+            return above.text
+    return None
+
+
+def _menu_trail(text: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"\s*[|•·]\s*", text) if p.strip()]
+    if len(parts) > MAX_PIPED_TRAIL or parts[0].casefold() not in GENERIC_CRUMBS:
+        return []
+    return [p for p in parts if p.casefold() not in GENERIC_CRUMBS]
 
 
 def _is_truncated_repeat(lines: list[Line], index: int) -> bool:
@@ -206,12 +271,18 @@ def _body_start(lines: list[Line], headline_index: int, summary_index: int | Non
     return None
 
 
+# A standfirst printed below the byline/time block reads like a sentence; shorter lines there are desk credits
+# ("Daijiworld Media Network - Mangaluru") or captions.
+STANDFIRST_BELOW_META_MIN_WORDS = 8
+
+
 def _summary_after_meta(lines: list[Line], headline_index: int, start: int) -> int | None:
+    listed = _listed(lines[:start])
     for line in lines[headline_index + 1 : start]:
         text = line.text
-        if is_meta(text) or _is_header_chrome(text) or chrome.is_page_end(text):
+        if line.index in listed or is_meta(text) or _is_header_chrome(text) or chrome.is_page_end(text):
             continue
-        if _words(text) >= 5:
+        if sum(1 for w in text.split() if any(c.isalnum() for c in w)) >= STANDFIRST_BELOW_META_MIN_WORDS:
             return line.index
     return None
 

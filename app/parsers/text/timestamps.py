@@ -66,7 +66,8 @@ DATE_RULES: dict[str, re.Pattern[str]] = {
     ),
     # "1 Dec 2024", "4 July, 2024", "1st August 2024", "18 September 2024,"
     "day-month-year": re.compile(
-        rf"\b{_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
+        rf"(?:\b|(?<=[^\W\d_])){_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b",
+        re.IGNORECASE,
     ),
     # "2025-09-04"
     "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month_num>\d{2})-(?P<day>\d{2})"),
@@ -86,6 +87,12 @@ _TIME = re.compile(
     r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
     r"(?:\s*(?P<zone>(?:IST|GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|JST|KST|HKT|SGT|PKT|NPT|AEST|AEDT|GST|Z)\b)?"
     r"\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)?)?",
+    re.IGNORECASE,
+)
+
+# A date, then a label and the time it labels: "Jan 12, 2025 | Updated 21:15 IST" (the date is the update's).
+_LABELLED_TIME_AFTER = re.compile(
+    r"\s*[|,\-–]\s*(?P<label>(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?)\s*:?\s*(?=\d)",
     re.IGNORECASE,
 )
 
@@ -152,8 +159,14 @@ def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = N
         for date in rule.finditer(line):
             time = _TIME.match(line, date.end())
             start, end = date.start(), date.end()
+            kind: TimeKind = "unlabelled"
             if time is not None and time.group("hour") is not None:
                 end = time.end()
+            elif (after := _LABELLED_TIME_AFTER.match(line, date.end())) is not None and (
+                (labelled := _TIME.match(line, after.end())) is not None and labelled.group("hour") is not None
+            ):
+                time, end = labelled, labelled.end()
+                kind = _label_of(after.group("label"))
             else:
                 time = _TIME_BEFORE.search(line, 0, date.start())
                 if time is None:
@@ -162,14 +175,16 @@ def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = N
             at = _build(date, time, default_offset)
             if at is None:
                 continue
-            found.append(Stamp("unlabelled", at, start, end))
+            found.append(Stamp(kind, at, start, end))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     stamps: list[Stamp] = []
     for stamp in found:
         if stamps and stamp.start < stamps[-1].end:
             continue  # the same text read by a second rule
         before = line[stamps[-1].end if stamps else 0 : stamp.start]
-        kind = label if label is not None and not stamps else _label_of(before)
+        kind = stamp.kind
+        if kind == "unlabelled":
+            kind = label if label is not None and not stamps else _label_of(before)
         stamps.append(Stamp(kind, stamp.at, stamp.start, stamp.end))
     return stamps
 

@@ -15,8 +15,13 @@ from app.parsers.text.lines import Line
 SLUG_RULES: dict[str, re.Pattern[str]] = {
     # PTI/UNI desk slug: "DEL23 FGN KOREA-RUSSIA", "SPF23 SPO-CRI-IPL-AUCTION 4THLD PANT".
     "desk-slug": re.compile(r"^[A-Z]{2,4}\d{1,4}\b[A-Z0-9 \-/&.,]*$"),
+    # The same with the desk letters spaced from the take number, and an agency prefix:
+    # "UNI XSP 12 HOCKEY-HIL-BENGAL", "XSP 12 SPORTS-HOCKEY". Needs a hyphenated keyword after the number.
+    "spaced-desk-slug": re.compile(r"^(?:[A-Z]{2,5}\s+){1,3}\d{1,4}\s+[A-Z0-9]+(?:-[A-Z0-9]+)+(?:\s+[A-Z0-9\-/&.]+)*$"),
     # Reuters topic slug: "NORTHKOREA-RUSSIA/ (UPDATE 1)".
-    "topic-slug": re.compile(r"^[A-Z0-9][A-Z0-9.\-]*/(?:[A-Z0-9.\-]+)?(?:\s*\([^)]*\))?$"),
+    "topic-slug": re.compile(
+        r"^[A-Z0-9][A-Z0-9.\-]*(?: [A-Z0-9][A-Z0-9.\-]*){0,3}/(?:[A-Z0-9.\-]+)?(?:\s*\([^)]*\))?$"
+    ),
     # AFP keyword slug: "Brazil-G20-summit-diplomacy,LEAD", "Tennis-GBR-Wimbledon-men,LEAD".
     "keyword-slug": re.compile(r"^[\w.]+(?:-[\w.]+)+(?:,[A-Z0-9]+)*$"),
     # Priority words on a line of their own.

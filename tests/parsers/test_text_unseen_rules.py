@@ -1,0 +1,184 @@
+"""Rules added for page furniture and agency conventions first met in the unseen corpus (tests/parsers/unseen).
+
+Each case is a class of line, written here in words other than the corpus documents' own.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from app.parsers.text import chrome, parse_text
+from app.parsers.text.body import extract_body
+from app.parsers.text.lines import split_lines
+from app.parsers.text.page import IST
+from app.parsers.text.timestamps import find_stamps
+from app.parsers.text.wire import wire_header_kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fishermen return to the harbour on Monday. Credit: Special Arrangement",
+        "Rescue teams at the site - फोटो : सोशल मीडिया",
+        "Paramilitary troops on patrol (Image: Reuters)",
+        "File image of the Secretariat building in Dispur",
+        "Representative photo",
+        "Commuters at a railway station in Thane. Express file photo",
+        "आरबीआई का मुख्यालय। (फाइल फोटो)",
+    ],
+)
+def test_captions_and_credits_are_chrome(line: str) -> None:
+    assert chrome.is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The file photo was shared by the police on Sunday, officials said.",
+        "The minister said the image of the state had improved over the last decade.",
+    ],
+)
+def test_story_sentences_mentioning_photos_are_not_captions(line: str) -> None:
+    assert not chrome.is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Join the WhatsApp channel of Example Times for the latest news.",
+        "Follow Example Daily on Google News for more stories.",
+        "Stay connected with us on social media for every update.",
+        "Click here to join our Telegram group and never miss a headline.",
+    ],
+)
+def test_site_promotion_sentences_end_the_story(line: str) -> None:
+    assert chrome.is_page_end(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(यह समाचार एजेंसी फीड से लिया गया है। हमने इसमें कोई संपादन नहीं किया है।)",
+        "This report has been taken from a news agency and carried without editing.",
+        "The article above comes from a syndicated feed; Example News does not vouch for it.",
+        "(This copy is carried as received from the agency wire.)",
+    ],
+)
+def test_disclaimers_in_other_wordings(line: str) -> None:
+    assert chrome.is_disclaimer(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The report, published by the news agency on Monday, said 40 people had died.",
+        "This report was carried by the state news agency KCNA on Saturday.",
+    ],
+)
+def test_story_sentences_about_published_reports_are_not_disclaimers(line: str) -> None:
+    assert not chrome.is_disclaimer(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "iso"),
+    [
+        ("Published10 Feb 2025, 11:05 AM IST", "published", "2025-02-10T11:05:00+05:30"),
+        ("Mar 3, 2025 | Updated 08:40 IST", "updated", "2025-03-03T08:40:00+05:30"),
+        ("4 March 2025, Published 18:20 IST", "published", "2025-03-04T18:20:00+05:30"),
+        ("Updated At : 07:30 AM Feb 2, 2025 IST", "updated", "2025-02-02T07:30:00+05:30"),
+        ("Posted on February 2, 2025 7:30 am", "published", "2025-02-02T07:30:00+05:30"),
+        ("02/02/2025 19:30 IST", "unlabelled", "2025-02-02T19:30:00+05:30"),
+        ("Updated: Sun, 2 Feb 2025 09:40 PM (IST)", "updated", "2025-02-02T21:40:00+05:30"),
+    ],
+)
+def test_more_page_time_shapes(line: str, kind: str, iso: str) -> None:
+    stamps = find_stamps(line, IST)
+    assert [(s.kind, s.at) for s in stamps] == [(kind, datetime.fromisoformat(iso))]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("UNI XSP 7 CRICKET-RANJI-KERALA", "slug"),
+        ("XBZ 22 BIZ-GOLD-PRICES", "slug"),
+        ("TATA MOTORS-SALES/ (UPDATE 2)", "slug"),
+        ("Gold prices rise for third day on safe-haven demand", None),
+        ("IPL 2025: RCB retain Kohli", None),
+    ],
+)
+def test_wire_slug_variants(line: str, kind: str | None) -> None:
+    assert wire_header_kind(line) == kind
+
+
+def _body(text: str) -> tuple[list[str], str | None]:
+    body = extract_body(split_lines(text), 0, IST, text)
+    return body.paragraphs, body.signoff
+
+
+def test_a_repeated_desk_code_line_closes_the_pti_signoff() -> None:
+    paragraphs, signoff = _body(
+        "Patna, Feb 2 (PTI) The state cabinet approved 25 proposals on Sunday, an official said.\n\nPTI ABC XYZ\nXYZ\n"
+    )
+    assert paragraphs == ["Patna, Feb 2 (PTI) The state cabinet approved 25 proposals on Sunday, an official said."]
+    assert signoff == "PTI ABC XYZ\nXYZ"
+
+
+def test_an_upper_case_tag_line_after_a_blank_line_is_not_signoff() -> None:
+    _, signoff = _body(
+        "Patna, Feb 2 (PTI) The state cabinet approved 25 proposals on Sunday, an official said.\n\n"
+        "PTI ABC XYZ\n\nBIHAR CABINET\n"
+    )
+    assert signoff == "PTI ABC XYZ"
+
+
+PAGE = """Example Herald
+{crumbs}
+{label}
+Farmers' body calls off protest after talks with state government
+
+{standfirst}
+
+{byline}
+02/02/2025 19:30 IST
+
+Chandigarh, Feb 2 (PTI) A farmers' body on Sunday ended its protest after talks with the government, leaders said.
+
+The government agreed to most of their demands, including compensation for crop losses, the leaders said.
+
+PTI ABC XYZ
+"""
+
+
+def _page(crumbs: str = "", label: str = "", standfirst: str = "", byline: str = "Example Desk") -> str:
+    return PAGE.format(crumbs=crumbs, label=label, standfirst=standfirst, byline=byline)
+
+
+def test_a_short_piped_trail_opening_with_a_generic_step_is_the_section() -> None:
+    copy = parse_text(_page(crumbs="News | Punjab").encode())
+    assert copy.category == "Punjab"
+
+
+def test_a_long_piped_menu_is_not_a_section() -> None:
+    copy = parse_text(_page(crumbs="News | Punjab | Haryana | Sports").encode())
+    assert copy.category is None
+
+
+def test_a_short_standfirst_under_the_headline_without_a_full_stop() -> None:
+    copy = parse_text(_page(standfirst="Leaders say most of their demands have been met").encode())
+    assert copy.headline == "Farmers' body calls off protest after talks with state government"
+    assert copy.summary == "Leaders say most of their demands have been met"
+
+
+def test_a_name_printed_without_by_right_above_the_time_is_the_byline() -> None:
+    copy = parse_text(_page(byline="HT News Service").encode())
+    assert copy.byline == "HT News Service"
+    assert copy.published_at == datetime.fromisoformat("2025-02-02T19:30:00+05:30")
+
+
+def test_highlight_items_under_the_headline_are_not_headline_or_summary() -> None:
+    text = _page(standfirst="Story highlights\nThe protest had gone on for three weeks\nTalks were held in Chandigarh")
+    copy = parse_text(text.encode())
+    assert copy.headline == "Farmers' body calls off protest after talks with state government"
+    assert copy.summary is None
