@@ -182,3 +182,73 @@ def test_highlight_items_under_the_headline_are_not_headline_or_summary() -> Non
     copy = parse_text(text.encode())
     assert copy.headline == "Farmers' body calls off protest after talks with state government"
     assert copy.summary is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Example Newsdesk is the editorial team of Example Times, publishing news from the region.",
+        "The Web Desk is a team of journalists who cover breaking news.",
+        "About the Author",
+        "Follow AP’s coverage of the election at https://apnews.com/hub/election",
+    ],
+)
+def test_desk_bios_and_agency_coverage_footers_end_the_story(line: str) -> None:
+    assert chrome.is_page_end(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Indian team is the favourite to win the series, the coach said.",
+        "The Delhi Police team is a part of the investigation, officials said.",
+    ],
+)
+def test_story_sentences_about_teams_do_not_end_the_story(line: str) -> None:
+    assert not chrome.is_page_end(line)
+
+
+def test_a_middle_dot_between_date_and_time() -> None:
+    (stamp,) = find_stamps("Feb 3, 2025 · 06:10 pm", IST)
+    assert stamp.at == datetime.fromisoformat("2025-02-03T18:10:00+05:30")
+
+
+def test_a_reuters_credit_wrapped_over_two_lines_is_one_signoff() -> None:
+    paragraphs, signoff = _body(
+        "MUMBAI, Feb 3 (Reuters) - Indian shares fell on Monday as foreign investors kept selling.\n\n"
+        "(Reporting by A Writer; Additional reporting by B Writer;\nEditing by C Editor)\n"
+    )
+    assert paragraphs == ["MUMBAI, Feb 3 (Reuters) - Indian shares fell on Monday as foreign investors kept selling."]
+    assert signoff == "(Reporting by A Writer; Additional reporting by B Writer;\nEditing by C Editor)"
+
+
+def test_a_hard_wrapped_paragraph_may_close_on_a_two_word_line() -> None:
+    text = (
+        "Chennai, Feb 3 (IANS) The state government began handing out relief kits to families\n"
+        "in flood-hit villages on Monday, officials said.\n\n"
+        "Each kit contains rice, lentils, cooking oil, blankets and a tarpaulin sheet and a\n"
+        "torch light.\n"
+    )
+    paragraphs, _ = _body(text)
+    assert (
+        paragraphs[-1]
+        == "Each kit contains rice, lentils, cooking oil, blankets and a tarpaulin sheet and a\ntorch light."
+    )
+
+
+def test_ap_copy_with_a_coverage_footer_stays_wire_text() -> None:
+    text = (
+        "Storm knocks out power to thousands in Texas\n\nBy JANE DOE\nAssociated Press\n\n"
+        "HOUSTON (AP) — A storm knocked out power to more than 200,000 homes in Texas on Monday, officials said.\n\n"
+        "Crews were working to restore service by Tuesday night, the utility company said.\n\n"
+        "___\nFollow AP’s coverage of the weather at https://apnews.com/hub/weather\n"
+    )
+    copy = parse_text(text.encode())
+    assert copy.source_format == "wire-text"
+    assert copy.byline == "JANE DOE"
+    assert len(copy.body) == 2
+
+
+def test_a_desk_acronym_beside_the_time_is_the_byline_not_the_place() -> None:
+    copy = parse_text(_page(byline="ENS | Chandigarh | February 2, 2025 7:30 pm").encode())
+    assert copy.byline == "ENS"

@@ -109,6 +109,7 @@ def _has_page_signals(lines: list[Line]) -> bool:
     return any(
         wire_header_kind(ln.text) is None
         and match_signoff(ln.text) is None
+        and not chrome.AGENCY_FOOTER.match(ln.text)
         and (
             chrome.is_menu(ln.text)
             or chrome.is_disclaimer(ln.text)

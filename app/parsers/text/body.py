@@ -63,7 +63,7 @@ SIGNOFF_RULES: tuple[SignoffRule, ...] = (
         "reporting-credit",
         re.compile(
             r"^\((?:additional |further )?(?:reporting|writing|editing|compiled|compiling|research|"
-            r"produced|graphics?|translated)\b[^()]*(?:\([^()]*\)[^()]*)*\)$",
+            r"produced|graphics?|translated)\b[^()]*(?:\([^()]*\)[^()]*)*\)?$",
             re.IGNORECASE,
         ),
         re.compile(r"^\((?:additional |further )?(?:reporting|writing|editing|compiled)\b.*\)$", re.IGNORECASE),
@@ -114,7 +114,7 @@ def wrapped_paragraph_end(lines: list[Line], i: int) -> int | None:
         following = lines[j].text
         if chrome.is_inline_chrome(following) or chrome.LIST_HEADING.match(following) or tagged_dateline(following):
             return None
-        if chrome.is_prose(following):
+        if following.endswith(chrome.SENTENCE_END):  # the closing line may be a word or two ("full sugarcane.")
             return j
     return None
 
@@ -164,6 +164,9 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     return _glued_signoff(paragraphs, i)
 
 
+MAX_WRAPPED_CREDIT_LINES = 3
+
+
 def _with_signoff(lines: list[Line], i: int, rule: SignoffRule, paragraphs: list[str]) -> Body:
     parts = [lines[i].text]
     j = i + 1
@@ -176,6 +179,13 @@ def _with_signoff(lines: list[Line], i: int, rule: SignoffRule, paragraphs: list
     ):
         parts.append(lines[j].text)
         j += 1
+    # A credit wrapped over lines: "(Reporting by ...;" / "Editing by ...)" in one block.
+    if lines[i].text.count("(") > lines[i].text.count(")"):
+        while j < len(lines) and j - i <= MAX_WRAPPED_CREDIT_LINES and lines[j].block == lines[i].block:
+            parts.append(lines[j].text)
+            j += 1
+            if parts[-1].endswith(")"):
+                break
     if (
         rule.tail is not None
         and j < len(lines)

@@ -20,6 +20,8 @@ SOURCE_LABEL = re.compile(r"^(?:source|agency|courtesy|via)\s*:\s*(?P<name>\S.*)
 DESK = re.compile(r"\b(?:desk|bureau|staff|team|correspondent|डेस्क|ब्यूरो)$", re.IGNORECASE)
 # Two to four capitalised words: a writer's name printed without "By".
 PERSON = re.compile(r"^[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]*){1,3}$")
+# A site desk printed as an acronym beside the time: "SNS", "TNN", "ENS".
+DESK_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _SEGMENTS = re.compile(r"\s*\|\s*|\s+[/•·]\s+")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _ZERO = timedelta(0)  # offsets do not matter when only asking whether a time is there
@@ -61,8 +63,10 @@ def byline_of(line: str) -> str | None:
             agency = agency or _printed_tail(part, tail)
         elif DESK.search(part) and len(part.split()) <= 5:
             desk = desk or part
-        elif timed and PERSON.match(part):
-            name = name or part  # "Rahul Sharma | Updated: ...": a name beside the time
+        elif timed and (PERSON.match(part) or DESK_ACRONYM.match(part)):
+            name = (
+                name or part
+            )  # "Rahul Sharma | Updated: ...", "SNS | New Delhi | ...": the first name beside the time
     return labelled or agency or desk or name
 
 

@@ -30,7 +30,7 @@ ADVERTISEMENT = re.compile(
 LIST_HEADING = re.compile(
     r"^(?:(?:related|trending|popular|latest|top|more|recommended|must|editor'?s|also|similar|other|next|"
     r"अगला|ताज़ा|ट्रेंडिंग|संबंधित)[\w\s'’&-]{0,25}|you may (?:also )?like|read more|also read|must watch|"
-    r"हाइलाइट्स|(?:story |key |news )?highlights|key (?:points|takeaways)|in short|"
+    r"हाइलाइट्स|(?:story |key |news )?highlights|key (?:points|takeaways)|in short|summary|at a glance|"
     r"in (?:this|the) (?:story|article))\s*:?$",
     re.IGNORECASE,
 )
@@ -167,7 +167,27 @@ def is_inline_chrome(line: str) -> bool:
     return bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line)) or is_caption(line)
 
 
+# The site's note about the writer or desk below the story: "About the author", "X Newsdesk is the editorial team
+# of ...", "X Web Desk is a team of ...".
+AUTHOR_BIO = re.compile(
+    r"^(?:about (?:the )?(?:author|writer)s?\b|[A-Z][\w.'’ -]{0,40}?\b(?:desk|news\s?desk|digital team|web team|"
+    r"editorial team|news team|bureau)\s+(?:is|are|comprises|consists)\s+(?:the|a|an|our)\b)",
+    re.IGNORECASE,
+)
+# A wire agency's own footer pointing to its coverage: "Follow AP's coverage of ... at https://...".
+AGENCY_FOOTER = re.compile(
+    r"^(?:follow|find more of|see more of|read more of|more of)\s+(?:the\s+)?(?:AP|AFP|Reuters)['’]s\s+coverage\b",
+    re.IGNORECASE,
+)
+
+
 def is_page_end(line: str) -> bool:
     """Chrome after which nothing more is story: disclaimers, end markers, tag strips, site promotion."""
     promotion = bool(PROMOTION.search(line)) and len(line.split()) >= 8  # a short "Follow us on X" is a prompt
-    return is_disclaimer(line) or bool(END_MARKER.match(line)) or promotion
+    return (
+        is_disclaimer(line)
+        or bool(END_MARKER.match(line))
+        or promotion
+        or bool(AUTHOR_BIO.match(line))
+        or bool(AGENCY_FOOTER.match(line))
+    )

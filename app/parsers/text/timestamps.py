@@ -81,9 +81,9 @@ _TIME_BEFORE = re.compile(
     r"(?:\s*(?P<zone>IST|GMT|UTC)\b)?(?P<offset>)\s*[,|\-]?\s*(?:on\s+)?$",
     re.IGNORECASE,
 )
-# Between date and time: "2024 10:40", "2024, 5:12", "2024 | 4:05", "2025 / 12:48", "2025 at 01:20".
+# Between date and time: "2024 10:40", "2024, 5:12", "2024 | 4:05", "2025 / 12:48", "2025 at 01:20", "2025 · 4:40".
 _TIME = re.compile(
-    r"\s*(?:[,|/\-]|at|T)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"\s*(?:[,|/\-·•]|at|T)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
     r"(?:\s*(?P<zone>(?:IST|GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|JST|KST|HKT|SGT|PKT|NPT|AEST|AEDT|GST|Z)\b)?"
     r"\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)?)?",
