@@ -252,3 +252,48 @@ def test_ap_copy_with_a_coverage_footer_stays_wire_text() -> None:
 def test_a_desk_acronym_beside_the_time_is_the_byline_not_the_place() -> None:
     copy = parse_text(_page(byline="ENS | Chandigarh | February 2, 2025 7:30 pm").encode())
     assert copy.byline == "ENS"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ: Will the monsoon arrive early this year?",
+        "Related News | Gold hits a record high!",
+        "Also Check: Is your PAN linked to Aadhaar?",
+        "Click here for more news from the North East.",
+        "Get the latest news on WhatsApp.",
+    ],
+)
+def test_link_labels_and_short_plugs_between_paragraphs_are_skipped(line: str) -> None:
+    assert chrome.is_inline_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["(With inputs from agencies)", "(With inputs from PTI)", "— With inputs from IANS", "(With agency inputs)"]
+)
+def test_with_inputs_notes_end_the_story(line: str) -> None:
+    assert chrome.is_page_end(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents were asked to stay updated on weather alerts issued by the IMD.",
+        "Officials said people could get the latest news on road closures from the district website.",
+        "The bench said it would hear the matter with inputs from the state government.",
+        "Read the full statement here.",
+    ],
+)
+def test_story_sentences_with_plug_words_stay_story(line: str) -> None:
+    assert not chrome.is_inline_chrome(line)
+    assert not chrome.is_page_end(line)
+
+
+def test_a_watch_headline_is_still_a_headline() -> None:
+    text = _page().replace(
+        "Farmers' body calls off protest after talks with state government",
+        "WATCH: Farmers' body calls off protest after talks with state government",
+    )
+    assert (
+        parse_text(text.encode()).headline == "WATCH: Farmers' body calls off protest after talks with state government"
+    )

@@ -16,7 +16,11 @@ SENTENCE_END = tuple(".!?\"'”’)।…:;")
 ALSO_READ = re.compile(
     r"^(?:also\s+read|read\s+also|read\s+more|more\s+read|must\s+read|also\s+see|see\s+also|also\s+watch|"
     r"watch\s+also|recommended|suggested|ये\s+भी\s+पढ़ें|यह\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|और\s+पढ़ें)"
-    r"(?:\s+on)?\s*(?:[:|\-–—»>]|$)",
+    r"(?:\s+on)?\s*(?:[:|\-–—»>]|$)"
+    # Shorter link labels only with a colon or pipe after them: "READ: ...", "Related News | ...". ("WATCH: ..." is
+    # left out: video stories carry it in their headline.)
+    r"|^(?:read|related(?:\s+(?:news|stories|story|articles?|posts?))?|also\s+check|check\s+out|don'?t\s+miss|"
+    r"click\s+here)\s*[:|]\s*\S",
     re.IGNORECASE,
 )
 # Ad slots left as text.
@@ -70,12 +74,20 @@ PROMPT = re.compile(
 # Promotion of the site itself, in sentences that read like prose.
 PROMOTION = re.compile(
     r"\b(?:download (?:our|the)\b.{0,40}\bapp|subscrib(?:e|ing) to our|like us on facebook|follow us on|"
-    r"stay (?:informed|updated)|get (?:the )?latest\b.{0,60}\bnews|get the news updates|track latest news|"
+    r"^stay (?:informed|updated)|^get (?:the )?latest\b.{0,60}\bnews|^get the news updates|track latest news|"
+    r"^click here (?:for|to)\b|^for (?:more|the latest|all the latest)\b.{0,60}\b(?:follow|download|click|visit|"
+    r"subscribe|like us)|"
     r"discover the latest|breaking news and live news|don'?t miss the most important|sign up for our|"
     r"support (?:our|independent) journalism|readers like you|"
     r"join\b.{0,40}\b(?:whatsapp|telegram|youtube|google news)\s+(?:channel|group|community)|"
     r"stay connected with us|click here to (?:join|follow|subscribe|download)|"
     r"(?:follow|find) .{0,40}\bon google news|get daily updates from)\b",
+    re.IGNORECASE,
+)
+# The site's note that it added agency material: "(With inputs from PTI)", "— With agency inputs".
+WITH_INPUTS = re.compile(
+    r"^[(\[]?\s*(?:[—–-]\s*)?with\s+(?:(?:additional|agency|wire|pti|ians|ani|uni)\s+)?inputs?"
+    r"(?:\s+from\s+[^()\[\]]{1,60})?\s*[.)\]]*$",
     re.IGNORECASE,
 )
 # Photo captions and credits: "(Photo: IANS)", "| Photo Credit: PTI", "(File photo)", "| Image: AP".
@@ -164,7 +176,11 @@ def is_prose(line: str) -> bool:
 
 def is_inline_chrome(line: str) -> bool:
     """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
-    return bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line)) or is_caption(line)
+    return (
+        bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
+        or is_caption(line)
+        or bool(PROMOTION.search(line))  # a short plug; a long one ends the story (is_page_end)
+    )
 
 
 # The site's note about the writer or desk below the story: "About the author", "X Newsdesk is the editorial team
@@ -189,5 +205,6 @@ def is_page_end(line: str) -> bool:
         or bool(END_MARKER.match(line))
         or promotion
         or bool(AUTHOR_BIO.match(line))
+        or bool(WITH_INPUTS.match(line))
         or bool(AGENCY_FOOTER.match(line))
     )
