@@ -33,8 +33,8 @@ def _instant(value: str | None) -> datetime | None:
 
 def test_unseen_corpus_has_page_and_wire_documents() -> None:
     formats = [doc.gold["format"] for doc in DOCS]
-    assert len(DOCS) == 36
-    assert formats.count("page-text") == 22 and formats.count("wire-text") == 14
+    assert len(DOCS) == 43
+    assert formats.count("page-text") == 27 and formats.count("wire-text") == 16
 
 
 def test_unseen_corpus_covers_every_agency() -> None:
