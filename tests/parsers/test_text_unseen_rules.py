@@ -297,3 +297,15 @@ def test_a_watch_headline_is_still_a_headline() -> None:
     assert (
         parse_text(text.encode()).headline == "WATCH: Farmers' body calls off protest after talks with state government"
     )
+
+
+def test_a_place_line_above_the_time_is_not_a_byline() -> None:
+    text = _page(byline="Chandigarh")
+    assert parse_text(text.encode()).byline is None
+
+
+def test_a_tagline_in_the_site_name_block_is_not_taken_for_the_headline() -> None:
+    text = _page().replace("Example Herald\n", "Example Herald\nThe voice of the region since 1950\n\n", 1)
+    text = text.replace("\nFarmers' body calls off", "\n\nFarmers' body calls off", 1)
+    copy = parse_text(text.encode())
+    assert copy.headline == "Farmers' body calls off protest after talks with state government"

@@ -82,6 +82,8 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         return draft
     first = lines[start].text
     draft.dateline = tagged_dateline(first) or untagged_dateline(first)
+    if draft.byline is not None and draft.dateline is not None and draft.byline == draft.dateline.place:
+        draft.byline = None  # the place printed above the time is not a writer
     default_offset = PAGE_DEFAULT_OFFSET
     body = extract_body(lines, start, default_offset, source)
     draft.body = body.paragraphs
@@ -147,6 +149,9 @@ def _find_headline(lines: list[Line], limit: int) -> tuple[int | None, int | Non
             break
     else:
         return None, None
+    later = [i for i in candidates if lines[i].block != 0]
+    if later and len(later) < len(candidates):
+        candidates = later  # the site-name block (name, tagline, date bar) above the headline holds no headline
     if len(candidates) >= 2:
         title, last = lines[candidates[-2]].text, lines[candidates[-1]].text
         if (
@@ -161,7 +166,12 @@ def _find_headline(lines: list[Line], limit: int) -> tuple[int | None, int | Non
 def _is_standfirst_of(title: Line, last: Line) -> bool:
     """A standfirst shorter than the headline and without a full stop: the line right under the headline, when the
     headline line is not a breadcrumb ending with it."""
-    return last.index == title.index + 1 and not title.text.endswith(last.text) and _words(last.text) >= 5
+    return (
+        last.index == title.index + 1
+        and last.block != title.block
+        and not title.text.endswith(last.text)
+        and _words(last.text) >= 5
+    )
 
 
 def _strip_section_prefix(headline: str) -> tuple[str, str | None]:
