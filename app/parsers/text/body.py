@@ -151,6 +151,15 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
         if chrome.is_inline_chrome(text) or chrome.is_prompt(text):
             i += 1
             continue
+        if (
+            paragraphs
+            and chrome.is_agency_crosshead(text)
+            and i + 1 < len(lines)
+            and chrome.is_prose(lines[i + 1].text)
+        ):
+            paragraphs.append(text)  # the agency's own crosshead; the story goes on under it
+            i += 1
+            continue
         if not chrome.is_prose(text):
             last = wrapped_paragraph_end(lines, i) if source else None
             if last is not None:

@@ -18,6 +18,9 @@ BYLINE_LABEL = re.compile(
 # "Source: PTI": names the agency, not the writer.
 SOURCE_LABEL = re.compile(r"^(?:source|agency|courtesy|via)\s*:\s*(?P<name>\S.*)$", re.IGNORECASE)
 DESK = re.compile(r"\b(?:desk|bureau|staff|team|correspondent|डेस्क|ब्यूरो)$", re.IGNORECASE)
+# A site's online desk named after the paper: "Jansatta Online", "जनसत्ता ऑनलाइन", "Example Times Digital".
+_NAME_WORD = r"(?:[^\W\d_][\w.'’&\-]*|[\u0900-\u097f]+)"
+ONLINE_DESK = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:online|digital|ऑनलाइन|डिजिटल)$", re.IGNORECASE)
 # Two to four capitalised words: a writer's name printed without "By".
 PERSON = re.compile(r"^[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]*){1,3}$")
 # A site desk printed as an acronym beside the time: "SNS", "TNN", "ENS".
@@ -61,7 +64,7 @@ def byline_of(line: str) -> str | None:
             agency = agency or part
         elif (tail := agency_named_at_end(part)) is not None and len(part.split()) <= 4:
             agency = agency or _printed_tail(part, tail)
-        elif DESK.search(part) and len(part.split()) <= 5:
+        elif (DESK.search(part) or ONLINE_DESK.match(part)) and len(part.split()) <= 5:
             desk = desk or part
         elif timed and (PERSON.match(part) or DESK_ACRONYM.match(part)):
             name = (

@@ -174,6 +174,26 @@ def is_prose(line: str) -> bool:
     return line.endswith(SENTENCE_END) and len(line.split()) >= 3
 
 
+# AFP's crosshead between paragraphs, set off by dashes: "- 'Not the end' -", "— Talks stall —". Part of the copy.
+AGENCY_CROSSHEAD = re.compile(r"^[-–—]\s+(?P<head>[^\s\-–—].{0,80}?[^\s\-–—])\s+[-–—]$")
+
+
+def is_agency_crosshead(line: str) -> bool:
+    """A dash-framed crosshead of a few words; "- Advertisement -" and other framed chrome are not one."""
+    match = AGENCY_CROSSHEAD.match(line)
+    if match is None:
+        return False
+    head = match.group("head")
+    return (
+        len(head.split()) <= 10
+        and not head.endswith((".", "!", "?"))
+        and not is_inline_chrome(head)
+        and not is_prompt(head)
+        and not is_page_end(head)
+        and not LIST_HEADING.match(head)
+    )
+
+
 def is_inline_chrome(line: str) -> bool:
     """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
     return (

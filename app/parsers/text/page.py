@@ -20,6 +20,11 @@ from app.parsers.text.timestamps import RELATIVE_TIME, Stamp, find_stamps, label
 PAGE_DEFAULT_OFFSET = IST
 # Breadcrumb steps that say nothing about the story's section.
 GENERIC_CRUMBS = {"home", "news", "latest", "latest news", "होम", "हिंदी न्यूज़", "हिंदी समाचार", "समाचार", "न्यूज़"}
+# A Reuters take marker a site left glued to the front of the headline: "UPDATE 1-", "REFILE-", "CORRECTED-".
+# Upper case and glued to a hyphen, as Reuters prints it; "Update: ..." in a site's own headline is kept.
+PAGE_TAKE_MARKER = re.compile(
+    r"^(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|REPEAT|RECASTS?|FOCUS|ANALYSIS|BUZZ|EXCLUSIVE)(?: \d{1,2})?-)+(?=\S)"
+)
 # "Sports News | <headline>": a section label the site puts in front of the agency headline.
 SECTION_PREFIX = re.compile(r"^(?P<section>[^|]{2,40}?)\s*\|\s+(?P<rest>.+)$")
 _ELLIPSIS = ("...", "…")
@@ -70,6 +75,7 @@ def parse_page(lines: list[Line], source: str) -> Draft:
             draft.body = extract_body(lines, story, PAGE_DEFAULT_OFFSET, source).paragraphs
         return draft
     draft.headline, prefix_section = _strip_section_prefix(lines[headline_index].text)
+    draft.headline = PAGE_TAKE_MARKER.sub("", draft.headline) or draft.headline
     start = _body_start(lines, headline_index, summary_index)
     if summary_index is None and start is not None:
         summary_index = _summary_after_meta(lines, headline_index, start)
@@ -94,6 +100,9 @@ def parse_page(lines: list[Line], source: str) -> Draft:
     )
     # Related and trending lists below the story carry other stories' times; never read those.
     outside = [ln for ln in lines if ln.index < start or body.end <= ln.index < footer_end]
+    if draft.byline is None:
+        # Some sites print the writer or desk, with the times, only below the story.
+        draft.byline = _byline_below_story(lines[body.end : footer_end])
     # Times above the headline are the site's date bar, not the story's.
     timed = [ln for ln in outside if ln.index > headline_index]
     draft.published_at, draft.updated_at = resolve(_stamps(timed, default_offset, lines))
@@ -237,6 +246,15 @@ def _name_above_time(header: list[Line]) -> str | None:
         ):
             return above.text
     return None
+
+
+def _byline_below_story(footer: list[Line]) -> str | None:
+    """The writer or desk line right above a time line under the story ("Example Desk" / "First Published ...")."""
+    for above, below in itertools.pairwise(footer):
+        adjacent = below.index == above.index + 1 and below.block == above.block
+        if adjacent and find_stamps(below.text, PAGE_DEFAULT_OFFSET) and (found := byline_of(above.text)) is not None:
+            return found
+    return _name_above_time(footer)
 
 
 def _menu_trail(text: str) -> list[str]:
