@@ -105,3 +105,154 @@ def test_a_writer_printed_above_the_time_below_the_story_is_the_byline() -> None
     copy_parsed = parse_text(copy.encode())
     assert copy_parsed.byline == "Example Sports Desk"
     assert copy_parsed.published_at is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "pic.twitter.com/Ab12Cd34Ef",
+        "Visuals from the venue this morning pic.twitter.com/Zz99Yy88Xx",
+        "— Chief Minister's Office (@CMO_Example) March 3, 2025",
+        "— Example Police (@ExamplePolice) 3 March 2025",
+        "https://x.com/example/status/1234567890",
+    ],
+)
+def test_embedded_post_links_and_attributions_mark_an_embed(line: str) -> None:
+    assert chrome.EMBED_MARKER.search(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister later posted a video of the visit on X, the platform formerly known as Twitter.",
+        "Police shared the photos on their official handle (@ExamplePolice) on Monday, officials said.",
+        "- Rs 8 lakh to Rs 12 lakh: 10 per cent",
+    ],
+)
+def test_story_lines_about_posts_are_not_embed_markers(line: str) -> None:
+    assert not chrome.EMBED_MARKER.search(line)
+
+
+def test_an_embedded_post_whose_text_ends_like_a_sentence_is_not_body() -> None:
+    copy = (
+        "Example Daily\nHome > India\n\nTrains delayed as fog blankets the capital region\n\n"
+        "By PTI | Published: 10 Jan 2025 09:10 IST\n\n"
+        "New Delhi, Jan 10 (PTI) Dense fog delayed more than 40 trains arriving in the capital on Friday.\n\n"
+        "Passengers are advised to check the status of their trains before leaving home.\n"
+        "pic.twitter.com/Ab12Cd34Ef\n"
+        "— Example Railway (@ExampleRailway) January 10, 2025\n\n"
+        "Visibility at the airport dropped to 50 metres in the morning, officials said.\n\n"
+        "PTI AB CD\n"
+    )
+    assert parse_text(copy.encode()).body == [
+        "New Delhi, Jan 10 (PTI) Dense fog delayed more than 40 trains arriving in the capital on Friday.",
+        "Visibility at the airport dropped to 50 metres in the morning, officials said.",
+    ]
+
+
+def test_list_items_after_a_paragraph_ending_with_a_colon_are_body() -> None:
+    copy = (
+        "Example Daily\nHome > India\n\nCouncil approves new rates for four services at its meeting\n\n"
+        "By PTI | Published: 10 Jan 2025 09:10 IST\n\n"
+        "New Delhi, Jan 10 (PTI) The council approved new rates for four services on Friday, officials said.\n\n"
+        "The new rates are:\n"
+        "- Rail freight: 5 per cent\n"
+        "- Air cargo: 12 per cent\n\n"
+        "The rates take effect from April 1.\n\n"
+        "PTI AB CD\n"
+    )
+    body = parse_text(copy.encode()).body
+    assert body[1:4] == ["The new rates are:", "- Rail freight: 5 per cent", "- Air cargo: 12 per cent"]
+
+
+def test_bulleted_titles_not_opened_by_a_colon_paragraph_stay_out_of_the_body() -> None:
+    copy = (
+        "Example Daily\nHome > India\n\nCouncil approves new rates for four services at its meeting\n\n"
+        "By PTI | Published: 10 Jan 2025 09:10 IST\n\n"
+        "New Delhi, Jan 10 (PTI) The council approved new rates for four services on Friday, officials said.\n\n"
+        "The rates take effect from April 1.\n\n"
+        "- Rail budget to be tabled next week\n"
+        "- Five new trains for the Northeast\n\n"
+        "The council will meet again in March.\n"
+    )
+    body = parse_text(copy.encode()).body
+    assert all(not p.startswith("- ") for p in body)
+
+
+@pytest.mark.parametrize(
+    ("name", "following"),
+    [
+        ("Anita Rao", "Anita Rao is a senior correspondent who covers health and science."),
+        ("Karan Mehta", "Karan Mehta has been writing on cricket for a decade."),
+    ],
+)
+def test_an_author_box_below_the_story_is_a_bio(name: str, following: str) -> None:
+    assert chrome.is_author_bio(name, following)
+
+
+@pytest.mark.parametrize(
+    ("name", "following"),
+    [
+        ("Rescue work resumes", "Rescue work resumed on Monday after the rain eased."),
+        ("Anita Rao", "Union Minister Anita Rao is expected to visit the site on Tuesday."),
+        ("Anita Rao said", "Anita Rao said the report would be tabled soon."),
+    ],
+)
+def test_story_sentences_about_people_are_not_bios(name: str, following: str) -> None:
+    assert not chrome.is_author_bio(name, following)
+
+
+def test_an_ap_rule_between_sections_does_not_end_the_story() -> None:
+    copy = (
+        "Storm-Pacific\nStorm lashes Pacific islands, cutting power to thousands\n\n"
+        "SUVA, Fiji (AP) \u2014 A powerful storm lashed several Pacific islands on Monday, cutting power.\n\n"
+        "___\n\n"
+        "In Tonga, officials said several roads were closed by fallen trees and flooding.\n\n"
+        "___\n\n"
+        "Associated Press writer Jane Roe in Wellington, New Zealand, contributed to this report.\n"
+    )
+    parsed = parse_text(copy.encode())
+    assert parsed.body[1] == "In Tonga, officials said several roads were closed by fallen trees and flooding."
+    assert parsed.signoff == (
+        "___\nAssociated Press writer Jane Roe in Wellington, New Zealand, contributed to this report."
+    )
+
+
+def test_ends_after_a_sign_off_is_not_a_desk_code() -> None:
+    copy = (
+        "DEL12 NAT-RAIN\nHeavy rain lashes the capital region\n"
+        "New Delhi, Jul 3 (PTI) Heavy rain lashed the capital region on Thursday, flooding several underpasses.\n"
+        "PTI AB CD\nENDS\n"
+    )
+    assert parse_text(copy.encode()).signoff == "PTI AB CD"
+
+
+def test_two_reuters_credit_lines_in_separate_blocks_form_one_sign_off() -> None:
+    copy = (
+        "Oil prices rise on supply worries\n\n"
+        "LONDON, Mar 3 (Reuters) - Oil prices rose on Monday on worries about supply from the Middle East.\n\n"
+        "(Reporting by Jane Roe; Editing by John Doe)\n\n"
+        "(Additional reporting by Ann Poe in Singapore)\n"
+    )
+    assert parse_text(copy.encode()).signoff == (
+        "(Reporting by Jane Roe; Editing by John Doe)\n(Additional reporting by Ann Poe in Singapore)"
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Commuters wait at a bus stop in Andheri. Pic/Example Shinde", "Flood waters in the city (Photo/AFP)"]
+)
+def test_slash_credits_close_a_caption(line: str) -> None:
+    assert chrome.is_caption(line)
+
+
+def test_slash_credit_rule_leaves_story_sentences_alone() -> None:
+    assert not chrome.is_caption("The photo/video unit of the police recorded the march, officials said.")
+
+
+def test_a_date_with_no_space_after_the_comma_is_read() -> None:
+    from app.parsers.text.page import IST
+    from app.parsers.text.timestamps import find_stamps
+
+    stamps = find_stamps("Updated on: 24 January,2025 01:42 PM IST", IST)
+    assert stamps and stamps[0].kind == "updated" and stamps[0].at.hour == 13

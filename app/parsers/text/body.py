@@ -68,6 +68,7 @@ SIGNOFF_RULES: tuple[SignoffRule, ...] = (
         ),
         re.compile(r"^\((?:additional |further )?(?:reporting|writing|editing|compiled)\b.*\)$", re.IGNORECASE),
         "Reuters",
+        same_block_only=False,  # "(Reporting by ...)" and "(Additional reporting by ...)" may sit in two blocks
     ),
     # AFP and IANS desk initials alone: "cm/mel/dw", AFP's with bureau hyphens "bur-gkg/sbk".
     SignoffRule("desk-initials", re.compile(rf"^{_DESK_CODES}$"), None, None),
@@ -123,6 +124,8 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     """Story paragraphs from lines[start:]; `source` is the decoded copy that hard-wrapped paragraphs are cut from."""
     paragraphs: list[str] = []
     skip_block: int | None = None
+    embeds = {ln.block for ln in lines[start + 1 :] if chrome.EMBED_MARKER.search(ln.text)} - {lines[start].block}
+    in_list = False  # the last paragraph opened a list ("... are:") or was an item of one
     i = start
     while i < len(lines):
         line = lines[i]
@@ -131,9 +134,28 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             i += 1
             continue
         skip_block = None
+        if line.block in embeds:
+            i += 1
+            continue  # a social post the site embedded between paragraphs
         rule = match_signoff(text) if paragraphs else None
+        if rule is not None and rule.name == "rule-and-credits" and _section_rule(lines, i):
+            i += 1
+            continue  # AP's rule between two sections of the story
         if rule is not None:
             return _with_signoff(lines, i, rule, paragraphs)
+        if i + 1 < len(lines) and chrome.is_author_bio(text, lines[i + 1].text):
+            break  # the writer's box below the story
+        if (
+            in_list
+            and chrome.LIST_ITEM.match(text)
+            and len(text.split()) <= 40
+            and not chrome.is_inline_chrome(text)
+            and not chrome.is_prompt(text)
+        ):
+            paragraphs.append(text)  # an item of a list in the agency's copy, sentence end or not
+            i += 1
+            continue
+        in_list = False
         if chrome.is_prompt(text) and not chrome.is_prose(text):
             i += 1
             continue
@@ -169,8 +191,30 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             i += 1
             continue
         paragraphs.append(text)
+        in_list = text.endswith(":")
         i += 1
     return _glued_signoff(paragraphs, i)
+
+
+# A contributor credit after AP's rule line: "Associated Press writer X contributed to this report."
+CONTRIBUTOR_CREDIT = re.compile(
+    r"\bcontributed(?: reporting)? to this (?:report|story)\b|^(?:The )?Associated Press (?:writers?|reporters?)\b",
+    re.IGNORECASE,
+)
+
+
+def _section_rule(lines: list[Line], i: int) -> bool:
+    """A '___' rule with more story under it (its own block, then a story paragraph that is no credit or footer)."""
+    if i + 1 >= len(lines) or lines[i + 1].block == lines[i].block:
+        return False
+    following = lines[i + 1].text
+    return (
+        chrome.is_prose(following)
+        and len(following.split()) >= 8
+        and not CONTRIBUTOR_CREDIT.search(following)
+        and not chrome.is_page_end(following)
+        and match_signoff(following) is None
+    )
 
 
 MAX_WRAPPED_CREDIT_LINES = 3
@@ -188,6 +232,9 @@ def _with_signoff(lines: list[Line], i: int, rule: SignoffRule, paragraphs: list
     ):
         parts.append(lines[j].text)
         j += 1
+    if rule.name == "rule-and-credits" and j == i + 1 and j < len(lines) and CONTRIBUTOR_CREDIT.search(lines[j].text):
+        parts.append(lines[j].text)  # the credit printed in its own block under the rule
+        j += 1
     # A credit wrapped over lines: "(Reporting by ...;" / "Editing by ...)" in one block.
     if lines[i].text.count("(") > lines[i].text.count(")"):
         while j < len(lines) and j - i <= MAX_WRAPPED_CREDIT_LINES and lines[j].block == lines[i].block:
@@ -200,6 +247,7 @@ def _with_signoff(lines: list[Line], i: int, rule: SignoffRule, paragraphs: list
         and j < len(lines)
         and lines[j].block == lines[j - 1].block
         and rule.tail.match(lines[j].text)
+        and not chrome.END_MARKER.match(lines[j].text)
         and (j + 1 == len(lines) or lines[j + 1].block != lines[j].block)
     ):
         parts.append(lines[j].text)

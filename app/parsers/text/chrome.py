@@ -157,10 +157,18 @@ CAPTION_LEAD = re.compile(
 CAPTION_TAIL = re.compile(r"(?:\bfile\s+(?:photo|image|pic|picture)|फाइल\s+फोटो)s?\s*\)?$", re.IGNORECASE)
 
 
+# A credit glued with a slash after the caption: "... at the site. Pic/PTI", "(Photo/AFP)", "| Image/Reuters".
+CAPTION_SLASH_CREDIT = re.compile(
+    r"(?:^|[.(|]\s*)(?:photo|pic|picture|image)s?\s*/\s*[A-Za-z][\w .&'’-]{0,40}\)?$", re.IGNORECASE
+)
+
+
 def is_caption(line: str) -> bool:
     if len(line) >= 400:
         return False
     if CAPTION.search(line) or CAPTION_CREDIT.search(line) or CAPTION_TAIL.search(line):
+        return True
+    if CAPTION_SLASH_CREDIT.search(line) and len(line.split()) <= 30:
         return True
     return bool(CAPTION_LEAD.match(line)) and len(line.split()) <= 25
 
@@ -215,6 +223,32 @@ AGENCY_FOOTER = re.compile(
     r"^(?:follow|find more of|see more of|read more of|more of)\s+(?:the\s+)?(?:AP|AFP|Reuters)['’]s\s+coverage\b",
     re.IGNORECASE,
 )
+
+
+# A social post the site embedded: its link line ("pic.twitter.com/...", a bare x.com / instagram URL) or its
+# attribution line ("— Name (@handle) January 16, 2025"). The block that holds one is the embed, never story.
+EMBED_MARKER = re.compile(
+    r"(?:^|\s)pic\.twitter\.com/\w+$|"
+    r"^https?://(?:www\.)?(?:t\.co|twitter\.com|x\.com|instagram\.com|facebook\.com|youtu\.be|youtube\.com)/\S*$|"
+    r"^[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:[A-Za-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+,? \d{4})?$"
+)
+# An item of a list inside the story: "- Up to Rs 4 lakh: nil", "2. Whether notices were served", "• Three new lines".
+LIST_ITEM = re.compile(r"^(?:[-–•*▪]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+\S")
+# An author box below the story: the writer's name alone, then a sentence about them opening with that name.
+BIO_VERB = re.compile(r"^\s+(?:is|was|has|had|writes|covers|works|reports|joined|leads|heads)\b")
+
+
+def is_author_bio(name: str, following: str) -> bool:
+    """`name` (a line of two to four capitalised words) followed by `following`, a sentence about that person."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not name.endswith(SENTENCE_END)
+        and following.startswith(name)
+        and bool(BIO_VERB.match(following[len(name) :]))
+        and is_prose(following)
+    )
 
 
 def is_page_end(line: str) -> bool:

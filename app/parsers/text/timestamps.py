@@ -64,9 +64,9 @@ DATE_RULES: dict[str, re.Pattern[str]] = {
     "month-day-year": re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
     ),
-    # "1 Dec 2024", "4 July, 2024", "1st August 2024", "18 September 2024,"
+    # "1 Dec 2024", "4 July, 2024", "1st August 2024", "18 September 2024,", "24 January,2025"
     "day-month-year": re.compile(
-        rf"(?:\b|(?<=[^\W\d_])){_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b",
+        rf"(?:\b|(?<=[^\W\d_])){_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL}\s+{_MONTH}(?:,\s*|\s+)(?P<year>\d{{4}})\b",
         re.IGNORECASE,
     ),
     # "2025-09-04"
