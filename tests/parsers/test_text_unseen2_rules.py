@@ -10,7 +10,8 @@ import pytest
 
 from app.parsers.text import chrome, parse_text
 from app.parsers.text.bylines import byline_of
-from app.parsers.text.page import PAGE_TAKE_MARKER
+from app.parsers.text.page import IST, PAGE_TAKE_MARKER
+from app.parsers.text.timestamps import is_time_line
 
 
 @pytest.mark.parametrize(
@@ -251,8 +252,120 @@ def test_slash_credit_rule_leaves_story_sentences_alone() -> None:
 
 
 def test_a_date_with_no_space_after_the_comma_is_read() -> None:
-    from app.parsers.text.page import IST
     from app.parsers.text.timestamps import find_stamps
 
     stamps = find_stamps("Updated on: 24 January,2025 01:42 PM IST", IST)
     assert stamps and stamps[0].kind == "updated" and stamps[0].at.hour == 13
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "View this post on Instagram",
+        "A post shared by Example Sports Club (@example.club)",
+        "View this reel on Facebook",
+    ],
+)
+def test_instagram_and_facebook_embed_lines_mark_an_embed(line: str) -> None:
+    assert chrome.EMBED_MARKER.search(line)
+
+
+def test_a_story_sentence_about_a_shared_post_is_not_an_embed_marker() -> None:
+    line = "A post shared by the actor on Instagram on Sunday drew more than a million likes, his team said."
+    assert not chrome.EMBED_MARKER.search(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This story has been corrected to show that the vote was on Tuesday, not Monday.",
+        "This article was updated to add comments from the ministry.",
+        "Editor's note: An earlier version misspelt the minister's name.",
+        "We welcome your comments at letters@example.in.",
+        "Write to us at feedback@example.com",
+    ],
+)
+def test_correction_notes_and_feedback_prompts_are_skipped(line: str) -> None:
+    assert chrome.is_inline_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The story has been corrected by the channel after the minister objected, officials said.",
+        "We welcome the court's decision, the association said in a statement.",
+        "Police said the correction in the voter list would be completed by March.",
+    ],
+)
+def test_story_sentences_about_corrections_and_welcomes_stay(line: str) -> None:
+    assert not chrome.is_inline_chrome(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("लाइव हिन्दुस्तान टीम, नई दिल्ली", "लाइव हिन्दुस्तान टीम"),
+        ("Express News Service, Chennai", "Express News Service"),
+        ("Press Trust of India, Kolkata", "Press Trust of India"),
+        ("एजेंसी", "एजेंसी"),
+        ("Agencies", "Agencies"),
+    ],
+)
+def test_desks_with_their_place_and_generic_agency_credits_are_bylines(line: str, byline: str) -> None:
+    assert byline_of(line) == byline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sebi headquarters in Mumbai | Photo Credit: Reuters",
+        "Rescue work at the site | Image: PTI",
+        "Kolkata, Chennai",
+        "The agency",
+    ],
+)
+def test_picture_credits_and_plain_places_are_not_bylines(line: str) -> None:
+    assert byline_of(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated - January 23, 2025 at 06:12 PM.",
+        "Published on: 3 March 2025, 10:05 am IST.",
+        "Last updated at 12 Feb 2025 14:20 GMT.",
+    ],
+)
+def test_time_lines_ending_with_a_full_stop_are_time_lines(line: str) -> None:
+    assert is_time_line(line, IST)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The meeting ended on January 23, 2025 at 06:12 PM after six hours of talks.",
+        "Polling closed on 3 March 2025, 10:05 am, officials said.",
+    ],
+)
+def test_story_sentences_with_a_time_are_not_time_lines(line: str) -> None:
+    assert not is_time_line(line, IST)
+
+
+def test_a_rule_above_the_agency_coverage_footer_is_no_sign_off() -> None:
+    copy = (
+        "Storm-Pacific\nStorm lashes Pacific islands, cutting power to thousands\n\n"
+        "SUVA, Fiji (AP) \u2014 A powerful storm lashed several Pacific islands on Monday, cutting power.\n\n"
+        "___\n"
+        "Follow AP's coverage of the Pacific at https://apnews.com/hub/pacific\n"
+    )
+    parsed = parse_text(copy.encode())
+    assert parsed.signoff is None and len(parsed.body) == 1
+
+
+def test_a_wide_gap_trail_above_the_headline_names_the_section() -> None:
+    copy = (
+        "Example Express\nHome  Business\n\nFactory output rises for the third month running\n\n"
+        "PTI\nPublished: 3rd March 2025 09:45 PM\n\n"
+        "New Delhi, Mar 3 (PTI) Factory output rose for the third month running in February, data showed on Monday.\n"
+    )
+    assert parse_text(copy.encode()).category == "Business"

@@ -10,7 +10,7 @@ from app.parsers.text import chrome
 from app.parsers.text.agencies import AGENCIES, TAG_PATTERN, AgencyProfile, agency_for_tag
 from app.parsers.text.datelines import tagged_dateline
 from app.parsers.text.lines import Line
-from app.parsers.text.timestamps import find_stamps
+from app.parsers.text.timestamps import find_stamps, is_time_line
 
 # Desk initials joined by slashes, each code possibly hyphenated with its bureau (AFP "bur-gkg/sbk").
 _DESK_CODE = r"[\w\u0900-\u097f]{1,8}(?:-[\w\u0900-\u097f]{1,8}){0,3}"
@@ -141,6 +141,8 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
         if rule is not None and rule.name == "rule-and-credits" and _section_rule(lines, i):
             i += 1
             continue  # AP's rule between two sections of the story
+        if rule is not None and rule.name == "rule-and-credits" and not _credit_follows(lines, i):
+            break  # a rule above the agency's coverage footer (or nothing): the story ended, no sign-off
         if rule is not None:
             return _with_signoff(lines, i, rule, paragraphs)
         if i + 1 < len(lines) and chrome.is_author_bio(text, lines[i + 1].text):
@@ -161,7 +163,7 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             continue
         if chrome.is_page_end(text):
             break
-        if find_stamps(text, default_offset) and not chrome.is_prose(text):
+        if find_stamps(text, default_offset) and (not chrome.is_prose(text) or is_time_line(text, default_offset)):
             break  # the page's own time line below the story
         if chrome.LIST_HEADING.match(text) and not chrome.is_prose(text):
             skip_block = line.block
@@ -215,6 +217,14 @@ def _section_rule(lines: list[Line], i: int) -> bool:
         and not chrome.is_page_end(following)
         and match_signoff(following) is None
     )
+
+
+def _credit_follows(lines: list[Line], i: int) -> bool:
+    """Whether a credit (not the agency's coverage footer or the page's end) follows the rule line at i."""
+    if i + 1 >= len(lines):
+        return False
+    following = lines[i + 1].text
+    return bool(CONTRIBUTOR_CREDIT.search(following)) or not chrome.is_page_end(following)
 
 
 MAX_WRAPPED_CREDIT_LINES = 3

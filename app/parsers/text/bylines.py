@@ -17,7 +17,11 @@ BYLINE_LABEL = re.compile(
 )
 # "Source: PTI": names the agency, not the writer.
 SOURCE_LABEL = re.compile(r"^(?:source|agency|courtesy|via)\s*:\s*(?P<name>\S.*)$", re.IGNORECASE)
-DESK = re.compile(r"\b(?:desk|bureau|staff|team|correspondent|डेस्क|ब्यूरो)$", re.IGNORECASE)
+DESK = re.compile(r"\b(?:desk|bureau|staff|team|correspondent|news service|डेस्क|ब्यूरो)$|(?<=\s)टीम$", re.IGNORECASE)
+# Wire material credited to no agency in particular: "Agencies", "एजेंसी".
+GENERIC_AGENCY = re.compile(r"^(?:agency|agencies|एजेंसी|एजेंसियां|एजेंसियों)$", re.IGNORECASE)
+# "Express News Service, Chennai": a desk, then the place it files from.
+_DESK_AND_PLACE = re.compile(r"^(?P<desk>[^,]{2,60}),\s+(?P<place>[^\W\d_][^,]{0,30})$")
 # A site's online desk named after the paper: "Jansatta Online", "जनसत्ता ऑनलाइन", "Example Times Digital".
 _NAME_WORD = r"(?:[^\W\d_][\w.'’&\-]*|[\u0900-\u097f]+)"
 ONLINE_DESK = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:online|digital|ऑनलाइन|डिजिटल)$", re.IGNORECASE)
@@ -25,6 +29,10 @@ ONLINE_DESK = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:online|
 PERSON = re.compile(r"^[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]*){1,3}$")
 # A site desk printed as an acronym beside the time: "SNS", "TNN", "ENS".
 DESK_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+# A picture credit segment: "Photo Credit: PTI", "Image: Reuters", "Pic/AFP".
+CAPTION_CREDIT_PART = re.compile(
+    r"^(?:photo|image|picture|pic|file\s+photo)s?(?:\s*(?:credit|courtesy|source))?\s*[:/]", re.IGNORECASE
+)
 _SEGMENTS = re.compile(r"\s*\|\s*|\s+[/•·]\s+")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _ZERO = timedelta(0)  # offsets do not matter when only asking whether a time is there
@@ -50,6 +58,13 @@ def byline_of(line: str) -> str | None:
     parts = segments(line)
     timed = any(find_stamps(p, _ZERO) or RELATIVE_TIME.search(p) for p in parts)
     for part in parts:
+        if CAPTION_CREDIT_PART.search(part):
+            continue  # "Photo Credit: Reuters" credits a picture, not the story
+        place_split = _DESK_AND_PLACE.match(part)
+        if place_split is not None and len(place_split.group("place").split()) <= 3:
+            head = place_split.group("desk").strip()
+            if DESK.search(head) or ONLINE_DESK.match(head) or agency_for_name(head) is not None:
+                part = head
         if find_stamps(part, _ZERO) or RELATIVE_TIME.search(part) or label_only(part) or SOURCE_LABEL.match(part):
             continue
         match = BYLINE_LABEL.match(part)
@@ -64,7 +79,7 @@ def byline_of(line: str) -> str | None:
             agency = agency or part
         elif (tail := agency_named_at_end(part)) is not None and len(part.split()) <= 4:
             agency = agency or _printed_tail(part, tail)
-        elif (DESK.search(part) or ONLINE_DESK.match(part)) and len(part.split()) <= 5:
+        elif (DESK.search(part) or ONLINE_DESK.match(part) or GENERIC_AGENCY.match(part)) and len(part.split()) <= 5:
             desk = desk or part
         elif timed and (PERSON.match(part) or DESK_ACRONYM.match(part)):
             name = (

@@ -159,7 +159,7 @@ CAPTION_TAIL = re.compile(r"(?:\bfile\s+(?:photo|image|pic|picture)|फाइल
 
 # A credit glued with a slash after the caption: "... at the site. Pic/PTI", "(Photo/AFP)", "| Image/Reuters".
 CAPTION_SLASH_CREDIT = re.compile(
-    r"(?:^|[.(|]\s*)(?:photo|pic|picture|image)s?\s*/\s*[A-Za-z][\w .&'’-]{0,40}\)?$", re.IGNORECASE
+    r"(?:^|[.(|]\s*)(?:photo|pic|picture|image|file)s?\s*/\s*[A-Za-z][\w .&'’-]{0,40}\)?$", re.IGNORECASE
 )
 
 
@@ -202,10 +202,26 @@ def is_agency_crosshead(line: str) -> bool:
     )
 
 
+# The agency's or site's note on a correction: "This story has been corrected to show ...", "Editor's note: ...".
+CORRECTION_NOTE = re.compile(
+    r"^(?:this (?:story|article|report|version) (?:has been|was|is) (?:corrected|updated|amended|changed)\b|"
+    r"editor'?s'? note\s*:|correction\s*:)",
+    re.IGNORECASE,
+)
+# The site asking for letters or feedback: "We welcome your comments at letters@...", "Write to us at ...".
+FEEDBACK = re.compile(
+    r"^(?:we welcome your (?:comments|feedback|views|letters)|write to us at|"
+    r"send (?:us )?your (?:feedback|comments|views)|"
+    r"(?:for )?(?:comments|feedback|queries),? (?:write|mail|email) (?:to|us))\b",
+    re.IGNORECASE,
+)
+
+
 def is_inline_chrome(line: str) -> bool:
     """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
     return (
         bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
+        or bool(CORRECTION_NOTE.match(line) or FEEDBACK.match(line))
         or is_caption(line)
         or bool(PROMOTION.search(line))  # a short plug; a long one ends the story (is_page_end)
     )
@@ -230,7 +246,11 @@ AGENCY_FOOTER = re.compile(
 EMBED_MARKER = re.compile(
     r"(?:^|\s)pic\.twitter\.com/\w+$|"
     r"^https?://(?:www\.)?(?:t\.co|twitter\.com|x\.com|instagram\.com|facebook\.com|youtu\.be|youtube\.com)/\S*$|"
-    r"^[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:[A-Za-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+,? \d{4})?$"
+    r"^[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:[A-Za-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+,? \d{4})?$|"
+    # Instagram / Facebook / Threads embeds: "View this post on Instagram", "A post shared by Name (@handle)".
+    r"^view (?:this|the) (?:post|reel|video|photo) on (?:instagram|facebook|threads|x|twitter)$|"
+    r"^an? (?:post|reel|video|photo) shared by .{1,80}\(@[\w.]{1,30}\)$",
+    re.IGNORECASE,
 )
 # An item of a list inside the story: "- Up to Rs 4 lakh: nil", "2. Whether notices were served", "• Three new lines".
 LIST_ITEM = re.compile(r"^(?:[-–•*▪]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+\S")

@@ -14,7 +14,7 @@ from app.parsers.text.bylines import byline_of, source_agency
 from app.parsers.text.datelines import tagged_dateline, untagged_dateline
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line
-from app.parsers.text.timestamps import RELATIVE_TIME, Stamp, find_stamps, label_only, resolve
+from app.parsers.text.timestamps import RELATIVE_TIME, Stamp, find_stamps, is_time_line, label_only, resolve
 
 # Sites print their times in IST unless they say otherwise.
 PAGE_DEFAULT_OFFSET = IST
@@ -36,6 +36,7 @@ def is_meta(text: str) -> bool:
     return bool(
         byline_of(text)
         or (find_stamps(text, PAGE_DEFAULT_OFFSET) and not chrome.is_prose(text))
+        or is_time_line(text, PAGE_DEFAULT_OFFSET)
         or (RELATIVE_TIME.search(text) and len(text.split()) <= 8)
         or label_only(text)
     )
@@ -221,6 +222,11 @@ def _category(lines: list[Line], headline_index: int, headline: str) -> str | No
             and not chrome.is_prose(above.text)
             and not is_meta(above.text)
         ):
+            steps = [s for s in re.split(r"\s{2,}", above.text) if s.strip()]
+            if len(steps) >= 2 and steps[0].casefold() in GENERIC_CRUMBS:
+                # "Home  World": a trail whose steps are set apart by wide gaps only.
+                meaningful = [s for s in steps if s.casefold() not in GENERIC_CRUMBS]
+                return meaningful[-1] if meaningful else None
             return above.text
     return None
 

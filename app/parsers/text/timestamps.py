@@ -189,6 +189,22 @@ def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = N
     return stamps
 
 
+_LABEL_WORDS = re.compile(
+    rf"{_UPDATED_LABEL.pattern}|{_PUBLISHED_LABEL.pattern}|\b(?:on|at|ist|gmt|utc)\b|[^\w\s]", re.IGNORECASE
+)
+
+
+def is_time_line(line: str, default_offset: timedelta) -> bool:
+    """A line that is only labels and times ("Updated - January 23, 2025 at 06:12 PM."), full stop or not."""
+    stamps = find_stamps(line, default_offset)
+    if not stamps:
+        return False
+    rest = "".join(
+        line[a:b] for a, b in zip([0, *(s.end for s in stamps)], [*(s.start for s in stamps), len(line)], strict=True)
+    )
+    return len(_LABEL_WORDS.sub(" ", rest).split()) == 0
+
+
 def label_only(line: str) -> TimeKind | None:
     match = LABEL_ONLY.match(line.strip())
     if match is None:
