@@ -369,3 +369,19 @@ def test_a_wide_gap_trail_above_the_headline_names_the_section() -> None:
         "New Delhi, Mar 3 (PTI) Factory output rose for the third month running in February, data showed on Monday.\n"
     )
     assert parse_text(copy.encode()).category == "Business"
+
+
+def test_an_embed_inside_copy_without_blank_lines_drops_only_the_post() -> None:
+    copy = (
+        "Trains delayed as fog blankets the capital region\n"
+        "New Delhi, Jan 10 (IANS) Dense fog delayed more than 40 trains arriving in the capital on Friday.\n"
+        "Railway officials said the delays were expected to continue through the weekend.\n"
+        "Check the status of your train before leaving home.\n"
+        "pic.twitter.com/Ab12Cd34Ef\n"
+        "— Example Railway (@ExampleRailway) January 10, 2025\n"
+        "Visibility at the airport dropped to 50 metres in the morning, officials said.\n"
+        "Flights were not affected as pilots were trained to land in low visibility, an official said.\n"
+        "--IANS\nab/cd\n"
+    )
+    body = parse_text(copy.encode()).body
+    assert len(body) == 4 and "Check the status of your train before leaving home." not in body

@@ -124,7 +124,7 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     """Story paragraphs from lines[start:]; `source` is the decoded copy that hard-wrapped paragraphs are cut from."""
     paragraphs: list[str] = []
     skip_block: int | None = None
-    embeds = {ln.block for ln in lines[start + 1 :] if chrome.EMBED_MARKER.search(ln.text)} - {lines[start].block}
+    embeds = _embedded_posts(lines, start)
     in_list = False  # the last paragraph opened a list ("... are:") or was an item of one
     i = start
     while i < len(lines):
@@ -134,7 +134,7 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             i += 1
             continue
         skip_block = None
-        if line.block in embeds:
+        if line.index in embeds:
             i += 1
             continue  # a social post the site embedded between paragraphs
         rule = match_signoff(text) if paragraphs else None
@@ -225,6 +225,27 @@ def _credit_follows(lines: list[Line], i: int) -> bool:
         return False
     following = lines[i + 1].text
     return bool(CONTRIBUTOR_CREDIT.search(following)) or not chrome.is_page_end(following)
+
+
+# An embedded post is its text (a line or a few), its link and its attribution; a longer block is story text that
+# runs into the embed without a blank line, so only the embed's own lines are dropped from it.
+MAX_EMBED_BLOCK_LINES = 6
+
+
+def _embedded_posts(lines: list[Line], start: int) -> set[int]:
+    """Indices of the lines of social posts the site embedded between the story's paragraphs."""
+    marked = [ln for ln in lines[start + 1 :] if chrome.EMBED_MARKER.search(ln.text)]
+    found: set[int] = set()
+    for marker in marked:
+        block = [ln for ln in lines if ln.block == marker.block]
+        if len(block) <= MAX_EMBED_BLOCK_LINES and marker.block != lines[start].block:
+            found.update(ln.index for ln in block)
+        else:
+            found.add(marker.index)
+            above = lines[marker.index - 1]
+            if above.block == marker.block and above.index > start and not chrome.EMBED_MARKER.search(above.text):
+                found.add(above.index)  # the post's text, right above its link or attribution
+    return found
 
 
 MAX_WRAPPED_CREDIT_LINES = 3
