@@ -385,3 +385,64 @@ def test_an_embed_inside_copy_without_blank_lines_drops_only_the_post() -> None:
     )
     body = parse_text(copy.encode()).body
     assert len(body) == 4 and "Check the status of your train before leaving home." not in body
+
+
+def test_a_24_hour_time_printed_with_pm_keeps_its_hour() -> None:
+    from app.parsers.text.timestamps import find_stamps
+
+    stamps = find_stamps("Updated On: 24 Jan 2025 18:32 PM", IST)
+    assert stamps and stamps[0].at.hour == 18 and stamps[0].at.minute == 32
+
+
+def test_an_impossible_am_hour_is_still_refused() -> None:
+    from app.parsers.text.timestamps import find_stamps
+
+    assert find_stamps("Updated On: 24 Jan 2025 18:32 AM", IST) == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "place"),
+    [("JERUSALEM/CAIRO", "Jerusalem/Cairo"), ("WINSTON-SALEM", "Winston-Salem"), ("NEW DELHI", "New Delhi")],
+)
+def test_joint_and_hyphenated_upper_case_places_are_named(printed: str, place: str) -> None:
+    from app.parsers.text.datelines import normalise_place
+
+    assert normalise_place(printed) == place
+
+
+def test_a_desk_code_cut_off_after_its_slash_stays_in_the_sign_off() -> None:
+    copy = (
+        "Example Daily\nHome > Business\n\nMarkets fall for the second day running on selling\n\n"
+        "By IANS | Updated: 24 Jan 2025 18:32 IST\n\n"
+        "Mumbai, Jan 24 (IANS) Markets fell for the second day running on Friday as foreign investors kept selling.\n\n"
+        "--IANS\nabs/\n"
+    )
+    assert parse_text(copy.encode()).signoff == "--IANS\nabs/"
+
+
+def test_a_hard_wrapped_line_ending_on_a_quote_runs_on_to_a_lower_case_line() -> None:
+    copy = (
+        "CAL14 WB-RAIN\nHeavy rain expected in south Bengal districts this weekend\n\n"
+        "Kolkata, Jan 24 (UNI) The weather office on Friday forecast heavy rain in\n"
+        "the southern districts of West Bengal over the weekend.\n\n"
+        '"Fishermen should not venture into the sea till Monday," an official\n'
+        "said.\n\n"
+        "UNI AD SHR 1712\n"
+    )
+    body = parse_text(copy.encode()).body
+    assert body[1] == '"Fishermen should not venture into the sea till Monday," an official\nsaid.'
+
+
+def test_single_spaced_paragraphs_starting_in_upper_case_stay_apart() -> None:
+    copy = (
+        "Example Daily\nHome > India\n\nCouncil approves new rates for four services at its meeting\n\n"
+        "By PTI | Published: 10 Jan 2025 09:10 IST\n\n"
+        "New Delhi, Jan 10 (PTI) The council approved new rates for four services on Friday, officials said.\n"
+        '"The rates will be reviewed every year," the chairman of the council said.\n'
+        "The rates take effect from April 1.\n"
+        "The council listed three changes:\n"
+        "a) lower fees for small firms\n"
+        "b) online filing\n"
+    )
+    body = parse_text(copy.encode()).body
+    assert len(body) == 6 and body[3] == "The council listed three changes:"

@@ -45,7 +45,8 @@ def _agency_rules() -> list[SignoffRule]:
                 SignoffRule(
                     name=f"{agency.name.lower()}-signoff",
                     opener=re.compile(rf"^{pattern}$"),
-                    continuation=re.compile(rf"^{_DESK_CODES}$"),
+                    # Desk codes, or codes the feed cut off after a slash ("एबीएस/").
+                    continuation=re.compile(rf"^(?:{_DESK_CODES}|{_DESK_CODE}(?:/{_DESK_CODE}){{0,5}}/)$"),
                     agency=agency.name,
                     same_block_only=False,
                     tail=_DESK_TAIL,
@@ -120,6 +121,30 @@ def wrapped_paragraph_end(lines: list[Line], i: int) -> int | None:
     return None
 
 
+def _hard_wrapped_on(lines: list[Line], i: int) -> int | None:
+    """The last line of a hard-wrapped paragraph whose first line happens to end like a sentence ('... Bengal,"')
+    but runs on: the next line of the block starts in lower case ('she said.')."""
+    j = i
+    while (
+        j + 1 < len(lines)
+        and lines[j + 1].block == lines[i].block
+        and len(lines[j].text) >= WRAP_MIN_CHARS
+        and (lines[j + 1].text[:1].islower() or not lines[j].text.endswith(chrome.SENTENCE_END))
+    ):
+        following = lines[j + 1].text
+        if (
+            chrome.is_inline_chrome(following)
+            or tagged_dateline(following)
+            or match_signoff(following)
+            or chrome.LIST_ITEM.match(following)
+        ):
+            break
+        j += 1
+    if j == i or not lines[i + 1].text[:1].islower() or not lines[j].text.endswith(chrome.SENTENCE_END):
+        return None
+    return j
+
+
 def extract_body(lines: list[Line], start: int, default_offset: timedelta, source: str = "") -> Body:
     """Story paragraphs from lines[start:]; `source` is the decoded copy that hard-wrapped paragraphs are cut from."""
     paragraphs: list[str] = []
@@ -191,6 +216,12 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
                 i = last + 1
                 continue
             i += 1
+            continue
+        last = _hard_wrapped_on(lines, i) if source else None
+        if last is not None:
+            paragraphs.append(source[line.start : lines[last].end])
+            in_list = False
+            i = last + 1
             continue
         paragraphs.append(text)
         in_list = text.endswith(":")

@@ -100,5 +100,7 @@ def normalise_place(place: str) -> str:
     letters = [c for c in place if c.isalpha()]
     if letters and all(c.isupper() for c in letters if c.isascii()) and any(c.isascii() for c in letters):
         words = place.lower().split(" ")
-        return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
+        named = " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
+        # Each place of a joint dateline and each part of a hyphenated name: "JERUSALEM/CAIRO", "WINSTON-SALEM".
+        return re.sub(r"(?<=[/\-])([a-z])", lambda m: m.group(1).upper(), named)
     return place

@@ -228,6 +228,8 @@ def _build(date: re.Match[str], time: re.Match[str], default_offset: timedelta) 
     minute = int(time.group("minute"))
     second = int(time.group("second") or 0)
     ampm = (time.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm and 13 <= hour <= 23 and ampm == "pm":
+        ampm = ""  # "18:32 PM": a 24-hour time with a needless PM; the hour already says it
     if ampm:
         if not 1 <= hour <= 12:
             return None
