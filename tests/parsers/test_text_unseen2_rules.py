@@ -12,6 +12,7 @@ from app.parsers.text import chrome, parse_text
 from app.parsers.text.bylines import byline_of
 from app.parsers.text.page import IST, PAGE_TAKE_MARKER
 from app.parsers.text.timestamps import is_time_line
+from app.parsers.text.wire import wire_header_kind
 
 
 @pytest.mark.parametrize(
@@ -446,3 +447,36 @@ def test_single_spaced_paragraphs_starting_in_upper_case_stay_apart() -> None:
     )
     body = parse_text(copy.encode()).body
     assert len(body) == 6 and body[3] == "The council listed three changes:"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("EDITOR'S NOTE \u2014 This story is part of a series on water in South Asia.", "note"),
+        ("Editor's note: This story contains graphic descriptions.", "note"),
+        ("AP Business Writer", "credit"),
+        ("Associated Press Medical Writer", "credit"),
+    ],
+)
+def test_ap_notes_and_writer_titles_above_the_story_are_wire_header_lines(line: str, kind: str) -> None:
+    assert wire_header_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Editors note the change in venue as talks resume", "AP writers say the bill will pass", "Writers' strike ends"],
+)
+def test_headlines_that_mention_editors_or_writers_stay_headlines(line: str) -> None:
+    assert wire_header_kind(line) is None
+
+
+def test_reuters_sign_up_plug_does_not_make_wire_copy_a_page() -> None:
+    copy = (
+        "BRITAIN-ECONOMY/\nUK factory output falls for third month\nBy Jane Roe\n\n"
+        "LONDON, Mar 3 (Reuters) - British factory output fell for a third month in February, a survey showed.\n\n"
+        "Sign up here.\n\n"
+        "The index fell to 46.9 from 47.0, the lowest since October.\n\n"
+        "(Reporting by Jane Roe; Editing by John Doe)\n"
+    )
+    parsed = parse_text(copy.encode())
+    assert parsed.source_format == "wire-text" and len(parsed.body) == 2

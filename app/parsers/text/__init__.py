@@ -29,7 +29,7 @@ from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line, split_lines
 from app.parsers.text.page import is_meta, parse_page
 from app.parsers.text.safety import refuse_active_content
-from app.parsers.text.wire import looks_like_wire, parse_wire, wire_header_kind
+from app.parsers.text.wire import AGENCY_PLUG, looks_like_wire, parse_wire, wire_header_kind
 
 __all__ = ["MAX_COPY_BYTES", "parse_text"]
 
@@ -109,6 +109,7 @@ def _has_page_signals(lines: list[Line]) -> bool:
     return any(
         wire_header_kind(ln.text) is None
         and match_signoff(ln.text) is None
+        and not AGENCY_PLUG.match(ln.text)
         and not chrome.AGENCY_FOOTER.match(ln.text)
         and (
             chrome.is_menu(ln.text)

@@ -35,17 +35,23 @@ TAKE_MARKER = re.compile(
 # "By JANE DOE, Associated Press": the agency after the name is a credit, not part of the byline.
 BYLINE_AGENCY_SUFFIX = re.compile(r",\s*(?:The\s+)?(?:Associated Press|AP|Reuters|AFP|PTI|IANS|ANI|UNI)\s*$")
 WIRE_BYLINE = re.compile(r"^by\s+(?P<name>\S.{0,80})$", re.IGNORECASE)
+# AP's note above the story: "EDITOR'S NOTE — This story is part of ...".
+EDITORS_NOTE_LINE = re.compile(r"^editor['’]?s['’]?\s+note\s*(?:[—–:\-]|$)", re.IGNORECASE)
+# The writer's title under an AP byline: "AP Business Writer", "Associated Press Medical Writer".
+AP_WRITER_TITLE = re.compile(r"^(?:AP|Associated Press)(?: [A-Z][a-z]+){0,3} (?:Writer|Correspondent|Reporter)s?$")
+# Reuters' newsletter plug inside its copy: "Sign up here."
+AGENCY_PLUG = re.compile(r"^sign up here\.?$", re.IGNORECASE)
 
 
 def wire_header_kind(text: str) -> str | None:
     """What a line above the story is in wire copy ('slug', 'note', 'byline', 'credit'), or None (headline)."""
     if any(rule.match(text) for rule in SLUG_RULES.values()):
         return "slug"
-    if chrome.EDITOR_NOTE.match(text):
+    if chrome.EDITOR_NOTE.match(text) or EDITORS_NOTE_LINE.match(text):
         return "note"
     if WIRE_BYLINE.match(text):
         return "byline"
-    if agency_for_name(text) is not None:
+    if agency_for_name(text) is not None or AP_WRITER_TITLE.match(text):
         return "credit"
     return None
 
