@@ -480,3 +480,15 @@ def test_reuters_sign_up_plug_does_not_make_wire_copy_a_page() -> None:
     )
     parsed = parse_text(copy.encode())
     assert parsed.source_format == "wire-text" and len(parsed.body) == 2
+
+
+def test_a_dash_framed_line_in_non_afp_copy_is_not_kept() -> None:
+    copy = (
+        "Example Daily\nHome > India\n\nRivers swell across the state after days of heavy rain\n\n"
+        "By PTI | Published: 15 Sep 2024 10:00 IST\n\n"
+        "Patna, Sep 15 (PTI) Rivers swelled across the state on Sunday after days of heavy rain, officials said.\n\n"
+        "- Continue Reading -\n\n"
+        "The water resources department has put embankments on alert, an official said.\n"
+    )
+    body = parse_text(copy.encode()).body
+    assert "- Continue Reading -" not in body and len(body) == 2

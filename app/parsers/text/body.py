@@ -121,6 +121,9 @@ def wrapped_paragraph_end(lines: list[Line], i: int) -> int | None:
     return None
 
 
+CROSSHEAD_AGENCIES = frozenset({"AFP"})
+
+
 def _hard_wrapped_on(lines: list[Line], i: int) -> int | None:
     """The last line of a hard-wrapped paragraph whose first line happens to end like a sentence ('... Bengal,"')
     but runs on: the next line of the block starts in lower case ('she said.')."""
@@ -150,6 +153,9 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     paragraphs: list[str] = []
     skip_block: int | None = None
     embeds = _embedded_posts(lines, start)
+    opening = tagged_dateline(lines[start].text) if start < len(lines) else None
+    # Dash-framed crossheads are AFP's convention; in other copy such a line is the site's.
+    crossheads = opening is not None and opening.agency is not None and opening.agency.name in CROSSHEAD_AGENCIES
     in_list = False  # the last paragraph opened a list ("... are:") or was an item of one
     i = start
     while i < len(lines):
@@ -202,6 +208,7 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             continue
         if (
             paragraphs
+            and crossheads
             and chrome.is_agency_crosshead(text)
             and i + 1 < len(lines)
             and chrome.is_prose(lines[i + 1].text)
