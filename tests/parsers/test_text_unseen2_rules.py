@@ -492,3 +492,55 @@ def test_a_dash_framed_line_in_non_afp_copy_is_not_kept() -> None:
     )
     body = parse_text(copy.encode()).body
     assert "- Continue Reading -" not in body and len(body) == 2
+
+
+def test_a_pull_quote_repeating_story_words_is_chrome() -> None:
+    story = ['"We will rebuild every school before the monsoon," the minister said on Sunday.']
+    assert chrome.is_pull_quote("\u201cWe will rebuild every school before the monsoon\u201d", story)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\u201cWe will not give up.\u201d",  # a one-line quote paragraph said only once
+        "\u201cThe water came in the night,\u201d said a resident of the village.",
+    ],
+)
+def test_quote_paragraphs_said_once_are_not_pull_quotes(line: str) -> None:
+    story = ["Rescue teams reached the village on Monday.", line, "The water receded by evening, officials said."]
+    assert not chrome.is_pull_quote(line, story)
+
+
+def test_an_agency_tag_glued_to_the_full_stop_is_the_sign_off() -> None:
+    copy = (
+        "Example Daily\nHome > India\n\nRivers swell across the state after days of heavy rain\n\n"
+        "By ANI | Published: 15 Sep 2024 10:00 IST\n\n"
+        "Patna (Bihar) [India], September 15 (ANI): Rivers swelled across the state on Sunday, officials said.\n\n"
+        "Embankments have been put on alert.(ANI)\n"
+    )
+    parsed = parse_text(copy.encode())
+    assert parsed.signoff == "(ANI)" and parsed.body[-1] == "Embankments have been put on alert."
+
+
+def test_a_tag_inside_a_word_run_is_not_a_glued_sign_off() -> None:
+    copy = (
+        "Example Daily\nHome > India\n\nRivers swell across the state after days of heavy rain\n\n"
+        "By PTI | Published: 15 Sep 2024 10:00 IST\n\n"
+        "Patna, Sep 15 (PTI) Rivers swelled across the state on Sunday, officials said.\n\n"
+        "The alert was issued by the state disaster authority(ANI)\n"
+    )
+    assert parse_text(copy.encode()).signoff is None
+
+
+@pytest.mark.parametrize("line", ["ZCZC", "ZCZC XPA17", "NNNN"])
+def test_teleprinter_framing_lines_are_wire_header_lines(line: str) -> None:
+    assert wire_header_kind(line) == "slug"
+
+
+@pytest.mark.parametrize(("line", "byline"), [("वार्ता, लखनऊ", "वार्ता"), ("भाषा", "भाषा")])
+def test_an_agency_dateline_tag_printed_as_the_desk_is_the_byline(line: str, byline: str) -> None:
+    assert byline_of(line) == byline
+
+
+def test_a_hindi_headline_ending_in_the_word_for_talks_is_no_byline() -> None:
+    assert byline_of("भारत और चीन के बीच वार्ता") is None

@@ -83,7 +83,7 @@ SIGNOFF_RULES: tuple[SignoffRule, ...] = (
 )
 
 # An agency tag glued to the end of the last paragraph: "... defence clause. (ANI)".
-GLUED_TAG = re.compile(rf"\s+\((?P<tag>(?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?)\)$")
+GLUED_TAG = re.compile(rf"(?:\s+|(?<=[.!?\"”’]))\((?P<tag>(?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?)\)$")
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,7 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     paragraphs: list[str] = []
     skip_block: int | None = None
     embeds = _embedded_posts(lines, start)
+    story_texts = [ln.text for ln in lines[start:]]
     opening = tagged_dateline(lines[start].text) if start < len(lines) else None
     # Dash-framed crossheads are AFP's convention; in other copy such a line is the site's.
     crossheads = opening is not None and opening.agency is not None and opening.agency.name in CROSSHEAD_AGENCIES
@@ -230,6 +231,9 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             in_list = False
             i = last + 1
             continue
+        if chrome.PULL_QUOTE.match(text) and chrome.is_pull_quote(text, story_texts):
+            i += 1
+            continue  # a quote from the story printed again as a pull quote
         paragraphs.append(text)
         in_list = text.endswith(":")
         i += 1

@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from functools import lru_cache
 
-from app.parsers.text.agencies import AgencyProfile, agency_for_name, agency_named_at_end
+from app.parsers.text.agencies import AgencyProfile, agency_for_name, agency_for_tag, agency_named_at_end
 from app.parsers.text.timestamps import RELATIVE_TIME, find_stamps, label_only
 
 # Labels printed before the writer's name; "Published By" names a desk, not a time.
@@ -63,7 +63,7 @@ def byline_of(line: str) -> str | None:
         place_split = _DESK_AND_PLACE.match(part)
         if place_split is not None and len(place_split.group("place").split()) <= 3:
             head = place_split.group("desk").strip()
-            if DESK.search(head) or ONLINE_DESK.match(head) or agency_for_name(head) is not None:
+            if DESK.search(head) or ONLINE_DESK.match(head) or _names_agency(head):
                 part = head
         if find_stamps(part, _ZERO) or RELATIVE_TIME.search(part) or label_only(part) or SOURCE_LABEL.match(part):
             continue
@@ -75,7 +75,7 @@ def byline_of(line: str) -> str | None:
             continue
         if not part[:1].isalpha():
             continue  # "--IANS" is a sign-off, not a byline
-        if agency_for_name(part) is not None:
+        if _names_agency(part):
             agency = agency or part
         elif (tail := agency_named_at_end(part)) is not None and len(part.split()) <= 4:
             agency = agency or _printed_tail(part, tail)
@@ -86,6 +86,11 @@ def byline_of(line: str) -> str | None:
                 name or part
             )  # "Rahul Sharma | Updated: ...", "SNS | New Delhi | ...": the first name beside the time
     return labelled or agency or desk or name
+
+
+def _names_agency(part: str) -> bool:
+    """The part is an agency's name, or the one-word tag it prints in datelines ('वार्ता', UNI's Hindi service)."""
+    return agency_for_name(part) is not None or (len(part.split()) == 1 and agency_for_tag(part) is not None)
 
 
 def source_agency(line: str) -> AgencyProfile | None:

@@ -40,7 +40,7 @@ LIST_HEADING = re.compile(
 )
 # Lines after which nothing is story: the site's own end of article.
 END_MARKER = re.compile(
-    r"^(?:-{2,}\s*ends?\s*-{2,}|\(?ends?\)?\.?|—\s*30\s*—|-30-|#{3,}|(?:tags?|topics?|related topics|keywords|"
+    r"^(?:-{2,}\s*ends?\s*-{2,}|\(?ends?\)?\.?|—\s*30\s*—|-30-|#{3,}|nnnn|(?:tags?|topics?|related topics|keywords|"
     r"filed under|read more on|share this|like this|leave a (?:reply|comment)|comments?|post a comment|"
     r"location|published by|first published|also on)\b.{0,200}|copyright\b.*|©.*|.*\ball rights reserved\b.*)$",
     re.IGNORECASE,
@@ -215,6 +215,20 @@ FEEDBACK = re.compile(
     r"(?:for )?(?:comments|feedback|queries),? (?:write|mail|email) (?:to|us))\b",
     re.IGNORECASE,
 )
+
+
+# A pull quote: a short line wholly inside quote marks, with no words outside them.
+PULL_QUOTE = re.compile(r"^[\"“‘']\s*(?P<quote>[^\"“”]{10,200}?)[.,!?]?\s*[\"”’']$")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def is_pull_quote(line: str, others: list[str]) -> bool:
+    """A quote the site lifted from the story and printed again on its own: its words are in another line."""
+    match = PULL_QUOTE.match(line)
+    if match is None or len(line.split()) > 30:
+        return False
+    quote = match.group("quote").translate(_QUOTES).strip().casefold()
+    return any(quote in other.translate(_QUOTES).casefold() for other in others if other != line)
 
 
 def is_inline_chrome(line: str) -> bool:

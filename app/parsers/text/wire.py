@@ -25,6 +25,8 @@ SLUG_RULES: dict[str, re.Pattern[str]] = {
     # AFP keyword slug: "Brazil-G20-summit-diplomacy,LEAD", "Tennis-GBR-Wimbledon-men,LEAD".
     "keyword-slug": re.compile(r"^[\w.]+(?:-[\w.]+)+(?:,[A-Z0-9]+)*$"),
     # Priority words on a line of their own.
+    # Teleprinter framing: "ZCZC" opens a transmission (with routing codes after it), "NNNN" closes it.
+    "framing": re.compile(r"^(?:ZCZC|NNNN)(?:\s+[A-Z0-9/ ]{1,40})?$"),
     "priority": re.compile(r"^(?:URGENT|FLASH|BULLETIN|ALERT|ADVISORY|BREAKING|RPT|REPEAT|CORRECTION)\b\W*$"),
 }
 # Reuters take markers in front of the headline: "UPDATE 2-", "REFILE-", "CORRECTED-".
