@@ -544,3 +544,52 @@ def test_an_agency_dateline_tag_printed_as_the_desk_is_the_byline(line: str, byl
 
 def test_a_hindi_headline_ending_in_the_word_for_talks_is_no_byline() -> None:
     assert byline_of("भारत और चीन के बीच वार्ता") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A view shows the central bank headquarters in Mumbai, India, April 6, 2023. REUTERS/Jane Roe",
+        "Traders work on the floor of the exchange. REUTERS/John Doe/File Photo",
+        "Firefighters at the site of a strike on January 28, 2025. (Photo by Jane ROE / AFP)",
+        "Protesters march in the capital on Monday. (AP Photo/John Doe)",
+        "Rescuers search the rubble. AFP PHOTO / JOHN DOE",
+    ],
+)
+def test_agency_picture_credits_close_a_caption(line: str) -> None:
+    assert chrome.is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo by the AFP photographer was later shared widely, officials said.",
+        "Reuters reported the deal earlier, citing sources familiar with the matter.",
+        "The AP photo editor said the agency had verified the image.",
+    ],
+)
+def test_story_sentences_about_agency_pictures_are_not_captions(line: str) -> None:
+    assert not chrome.is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Watch the video below:", "See the visuals here", "Watch video:", "Here is the clip."]
+)
+def test_pointers_to_videos_and_posts_are_chrome(line: str) -> None:
+    assert chrome.is_inline_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Watch the video of the incident, which has gone viral, officials said.",
+        "See the pictures from the rally, the party urged its supporters on Sunday.",
+    ],
+)
+def test_story_sentences_about_videos_are_not_pointers(line: str) -> None:
+    assert not chrome.is_inline_chrome(line)
+
+
+def test_a_generic_agency_credit_with_a_place_is_the_byline() -> None:
+    assert byline_of("एजेंसी, नई दिल्ली") == "एजेंसी"
+    assert byline_of("Agencies, Mumbai") == "Agencies"

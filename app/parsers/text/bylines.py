@@ -63,7 +63,7 @@ def byline_of(line: str) -> str | None:
         place_split = _DESK_AND_PLACE.match(part)
         if place_split is not None and len(place_split.group("place").split()) <= 3:
             head = place_split.group("desk").strip()
-            if DESK.search(head) or ONLINE_DESK.match(head) or _names_agency(head):
+            if DESK.search(head) or ONLINE_DESK.match(head) or GENERIC_AGENCY.match(head) or _names_agency(head):
                 part = head
         if find_stamps(part, _ZERO) or RELATIVE_TIME.search(part) or label_only(part) or SOURCE_LABEL.match(part):
             continue

@@ -163,10 +163,29 @@ CAPTION_SLASH_CREDIT = re.compile(
 )
 
 
+# An agency's own picture credit closing a caption: "... 2023. REUTERS/Francis Mascarenhas", "(AP Photo/Name)",
+# "(Photo by NAME / AFP)", "AFP PHOTO / NAME".
+AGENCY_PICTURE_CREDIT = re.compile(
+    r"(?:\bREUTERS/[A-Z][\w .'’-]{1,60}(?:/File Photo)?|"
+    r"\((?:AP|AFP|PTI|ANI|IANS|UNI|Reuters) Photo(?:\s*/\s*[^()]{1,60})?\)|"
+    r"\((?:photo|picture|image)s? by [^()]{1,60}/\s*(?:AFP|AP|Reuters|Getty Images|PTI|ANI|IANS|UNI|Pool)\s*\)|"
+    r"\bAFP PHOTO\s*/\s*[^()]{1,60})$",
+    re.IGNORECASE,
+)
+# A pointer to a video or post the text does not hold: "Watch the video below:", "See the visuals here".
+MEDIA_PROMPT = re.compile(
+    r"^(?:watch|see|view|check out|listen to|here is|here's)\s+(?:the\s+|this\s+|his\s+|her\s+)?"
+    r"(?:video|clip|visuals?|pictures?|photos?|tweet|post|reel)s?(?:\s+(?:here|below|above))?\s*[:|.\-]?$",
+    re.IGNORECASE,
+)
+
+
 def is_caption(line: str) -> bool:
     if len(line) >= 400:
         return False
     if CAPTION.search(line) or CAPTION_CREDIT.search(line) or CAPTION_TAIL.search(line):
+        return True
+    if AGENCY_PICTURE_CREDIT.search(line) and len(line.split()) <= 60:
         return True
     if CAPTION_SLASH_CREDIT.search(line) and len(line.split()) <= 30:
         return True
@@ -235,7 +254,7 @@ def is_inline_chrome(line: str) -> bool:
     """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
     return (
         bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
-        or bool(CORRECTION_NOTE.match(line) or FEEDBACK.match(line))
+        or bool(CORRECTION_NOTE.match(line) or FEEDBACK.match(line) or MEDIA_PROMPT.match(line))
         or is_caption(line)
         or bool(PROMOTION.search(line))  # a short plug; a long one ends the story (is_page_end)
     )
