@@ -593,3 +593,38 @@ def test_story_sentences_about_videos_are_not_pointers(line: str) -> None:
 def test_a_generic_agency_credit_with_a_place_is_the_byline() -> None:
     assert byline_of("एजेंसी, नई दिल्ली") == "एजेंसी"
     assert byline_of("Agencies, Mumbai") == "Agencies"
+
+
+@pytest.mark.parametrize(
+    "line", ["EMBARGOED TILL 1800 HRS", "EMBARGO: 00:01 GMT THURSDAY", "Embargoed until 10:00 IST on Friday"]
+)
+def test_embargo_lines_above_the_story_are_notes(line: str) -> None:
+    assert wire_header_kind(line) == "note"
+
+
+@pytest.mark.parametrize(
+    "line", ["Embargo on Russian oil tightened as talks stall", "EU weighs embargo on arms exports"]
+)
+def test_headlines_about_embargoes_stay_headlines(line: str) -> None:
+    assert wire_header_kind(line) is None
+
+
+def test_a_dotted_date_with_a_two_digit_year_is_read() -> None:
+    from app.parsers.text.timestamps import find_stamps
+
+    stamps = find_stamps("Published 29.01.25, 06:12 PM", IST)
+    assert stamps and (stamps[0].at.year, stamps[0].at.month, stamps[0].at.day, stamps[0].at.hour) == (2025, 1, 29, 18)
+
+
+@pytest.mark.parametrize("line", ["Version 1.2.10 released at 10:30", "The score was 6.4.3 at 12:40", "At 10.30.45 pm"])
+def test_versions_and_clock_times_are_not_short_year_dates(line: str) -> None:
+    from app.parsers.text.timestamps import find_stamps
+
+    assert find_stamps(line, IST) == []
+
+
+def test_anis_hindi_tag_opens_a_dateline_and_signs_off() -> None:
+    from app.parsers.text.datelines import tagged_dateline
+
+    found = tagged_dateline("मुंबई [भारत], 29 जनवरी (एएनआई): महाराष्ट्र सरकार ने बुधवार को नई नीति की घोषणा की।")
+    assert found is not None and found.agency is not None and found.agency.name == "ANI"

@@ -41,7 +41,7 @@ AGENCIES: tuple[AgencyProfile, ...] = (
     ),
     AgencyProfile(
         name="ANI",
-        tags=("ANI",),
+        tags=("ANI", "एएनआई"),
         names=("ANI", "Asian News International", "एएनआई"),
         signoffs=(),
         default_offset=IST,

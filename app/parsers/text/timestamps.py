@@ -73,6 +73,10 @@ DATE_RULES: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month_num>\d{2})-(?P<day>\d{2})"),
     # "12-03-2025": Indian sites write the day first.
     "numeric-day-first": re.compile(r"\b(?P<day>\d{1,2})[-/.](?P<month_num>\d{1,2})[-/.](?P<year>\d{4})\b"),
+    # "29.01.25", "29/01/25": the same with a two-digit year (this century); never a time ("06.12") or a version.
+    "numeric-day-first-short-year": re.compile(
+        r"(?<![\d./:])(?P<day>\d{1,2})(?P<sep>[./])(?P<month_num>\d{1,2})(?P=sep)(?P<year_short>\d{2})(?![\d./:])"
+    ),
 }
 
 # A time printed before its date: "10:40 AM IST, 01 Dec 2024".
@@ -243,7 +247,8 @@ def _build(date: re.Match[str], time: re.Match[str], default_offset: timedelta) 
             return None
         offset = offset + parsed if time.group("zone") in ("GMT", "UTC") else parsed
     try:
-        return datetime(int(groups["year"]), month, int(groups["day"]), hour, minute, second, tzinfo=timezone(offset))
+        year = int(groups["year"]) if groups.get("year") else 2000 + int(groups["year_short"])
+        return datetime(year, month, int(groups["day"]), hour, minute, second, tzinfo=timezone(offset))
     except ValueError:
         return None
 

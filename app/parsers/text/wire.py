@@ -37,6 +37,8 @@ TAKE_MARKER = re.compile(
 # "By JANE DOE, Associated Press": the agency after the name is a credit, not part of the byline.
 BYLINE_AGENCY_SUFFIX = re.compile(r",\s*(?:The\s+)?(?:Associated Press|AP|Reuters|AFP|PTI|IANS|ANI|UNI)\s*$")
 WIRE_BYLINE = re.compile(r"^by\s+(?P<name>\S.{0,80})$", re.IGNORECASE)
+# An embargo above the story: "EMBARGOED TILL 1800 HRS", "Embargoed until 00:01 GMT Thursday".
+EMBARGO_LINE = re.compile(r"^(?:EMBARGO(?:ED)?\b[A-Z0-9 :.,/\-]{0,60}|(?i:embargoed (?:till|until|for))\b.{0,60})$")
 # AP's note above the story: "EDITOR'S NOTE — This story is part of ...".
 EDITORS_NOTE_LINE = re.compile(r"^editor['’]?s['’]?\s+note\s*(?:[—–:\-]|$)", re.IGNORECASE)
 # The writer's title under an AP byline: "AP Business Writer", "Associated Press Medical Writer".
@@ -49,7 +51,7 @@ def wire_header_kind(text: str) -> str | None:
     """What a line above the story is in wire copy ('slug', 'note', 'byline', 'credit'), or None (headline)."""
     if any(rule.match(text) for rule in SLUG_RULES.values()):
         return "slug"
-    if chrome.EDITOR_NOTE.match(text) or EDITORS_NOTE_LINE.match(text):
+    if chrome.EDITOR_NOTE.match(text) or EDITORS_NOTE_LINE.match(text) or EMBARGO_LINE.match(text):
         return "note"
     if WIRE_BYLINE.match(text):
         return "byline"
