@@ -628,3 +628,92 @@ def test_anis_hindi_tag_opens_a_dateline_and_signs_off() -> None:
 
     found = tagged_dateline("मुंबई [भारत], 29 जनवरी (एएनआई): महाराष्ट्र सरकार ने बुधवार को नई नीति की घोषणा की।")
     assert found is not None and found.agency is not None and found.agency.name == "ANI"
+
+
+@pytest.mark.parametrize("signoff", ["\u2014IANS", "\u2013 IANS", "\u2014 IANS ab/cd", "\u2014AFP"])
+def test_ians_and_afp_sign_offs_typeset_with_a_dash_are_sign_offs(signoff: str) -> None:
+    from app.parsers.text.body import match_signoff
+
+    assert match_signoff(signoff) is not None
+
+
+def test_a_story_line_opening_with_a_dash_and_the_agency_is_not_a_sign_off() -> None:
+    from app.parsers.text.body import match_signoff
+
+    assert match_signoff("\u2014 IANS has learnt that the file was cleared on Monday.") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chief Minister at a rally in the city (File)",
+        "Students in a classroom. Image for representation only",
+        "A farmer in his field. (Representational)",
+        "Traffic on a highway. (Image used for representation)",
+    ],
+)
+def test_representation_and_file_captions_are_captions(line: str) -> None:
+    assert chrome.is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The sample was not representative, the researchers said.",
+        "The company said it would file its response on Monday.",
+        "He said the panel was for representation of all communities.",
+    ],
+)
+def test_story_sentences_with_file_or_representation_are_not_captions(line: str) -> None:
+    assert not chrome.is_caption(line)
+
+
+def test_a_caption_credited_with_an_agency_in_brackets_mid_story_is_skipped() -> None:
+    copy = (
+        "Example Times\nHome / Business\n\nExports rise for a third month in a row in February\n\n"
+        "Reuters\nPublished on Mar 3, 2025 02:14 PM IST\n\n"
+        "NEW DELHI, Mar 3 (Reuters) - India's exports rose for a third month in February, data showed on Monday.\n\n"
+        "Containers at a port in Mumbai. (Reuters)\n\n"
+        "Imports fell 4% from a year earlier, the trade ministry said in a statement.\n"
+    )
+    body = parse_text(copy.encode()).body
+    assert body == [
+        "NEW DELHI, Mar 3 (Reuters) - India's exports rose for a third month in February, data showed on Monday.",
+        "Imports fell 4% from a year earlier, the trade ministry said in a statement.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Jane Roe; Editing by John Doe",
+        "Reporting by Jane Roe in Mumbai; Additional reporting by Ann Poe; Editing by John Doe.",
+    ],
+)
+def test_reuters_credits_without_brackets_are_sign_offs(line: str) -> None:
+    from app.parsers.text.body import match_signoff
+
+    rule = match_signoff(line)
+    assert rule is not None and rule.name == "bare-reporting-credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by the channel suggested the minister had resigned; officials denied it.",
+        "Editing by hand was slow, the archivist said.",
+    ],
+)
+def test_story_sentences_about_reporting_are_not_credits(line: str) -> None:
+    from app.parsers.text.body import match_signoff
+
+    assert match_signoff(line) is None
+
+
+@pytest.mark.parametrize("line", ["खबरें और भी हैं...", "Get Current Updates on India News and Business News here."])
+def test_site_teasers_and_plugs_end_the_story(line: str) -> None:
+    assert chrome.is_page_end(line)
+
+
+def test_hindi_see_also_links_are_chrome() -> None:
+    assert chrome.ALSO_READ.match("यह भी देखें: राज्य में नई नीति लागू")

@@ -36,7 +36,8 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         name="IANS",
         tags=("IANS", "IANSlife", "आईएएनएस"),
         names=("IANS", "Indo-Asian News Service", "आईएएनएस"),
-        signoffs=(r"--\s?(?:IANS|आईएएनएस)(?:\s+[\w\u0900-\u097f]{1,8}(?:/[\w\u0900-\u097f]{1,8}){1,6})?",),
+        # "--IANS"; sites that typeset the copy turn the two hyphens into a dash ("—IANS", "– IANS").
+        signoffs=(r"(?:--|[—–])\s?(?:IANS|आईएएनएस)(?:\s+[\w\u0900-\u097f]{1,8}(?:/[\w\u0900-\u097f]{1,8}){1,6})?",),
         default_offset=IST,
     ),
     AgencyProfile(
@@ -67,7 +68,7 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         name="AFP",
         tags=("AFP",),
         names=("AFP", "Agence France-Presse", "Agence France Presse"),
-        signoffs=(r"--\s?AFP",),
+        signoffs=(r"(?:--|[—–])\s?AFP",),
         default_offset=UTC,
     ),
     AgencyProfile(

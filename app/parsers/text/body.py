@@ -71,6 +71,17 @@ SIGNOFF_RULES: tuple[SignoffRule, ...] = (
         "Reuters",
         same_block_only=False,  # "(Reporting by ...)" and "(Additional reporting by ...)" may sit in two blocks
     ),
+    # The same credits with the brackets dropped by a site: "Reporting by ...; Editing by ...". Needs two credits.
+    SignoffRule(
+        "bare-reporting-credit",
+        re.compile(
+            r"^(?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,200}?"
+            r"(?:;\s*(?:additional reporting|reporting|writing|editing|compiled|graphics) by [^();]{2,200}){1,4}\.?$",
+            re.IGNORECASE,
+        ),
+        None,
+        "Reuters",
+    ),
     # AFP and IANS desk initials alone: "cm/mel/dw", AFP's with bureau hyphens "bur-gkg/sbk".
     SignoffRule("desk-initials", re.compile(rf"^{_DESK_CODES}$"), None, None),
     # A copyright credit closing the story: "(©NTB)", "(© dpa)", "(c) AFP". The holder is a name, never a
@@ -122,6 +133,20 @@ def wrapped_paragraph_end(lines: list[Line], i: int) -> int | None:
 
 
 CROSSHEAD_AGENCIES = frozenset({"AFP"})
+
+
+def _story_goes_on(lines: list[Line], i: int) -> bool:
+    """Whether the next line after lines[i] is another story paragraph (prose that is neither chrome nor sign-off)."""
+    if i + 1 >= len(lines):
+        return False
+    following = lines[i + 1].text
+    return (
+        chrome.is_prose(following)
+        and len(following.split()) >= 6
+        and match_signoff(following) is None
+        and not chrome.is_page_end(following)
+        and not chrome.is_inline_chrome(following)
+    )
 
 
 def _hard_wrapped_on(lines: list[Line], i: int) -> int | None:
@@ -231,6 +256,9 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             in_list = False
             i = last + 1
             continue
+        if chrome.CAPTION_AGENCY_PAREN.search(text) and len(text.split()) <= 40 and _story_goes_on(lines, i):
+            i += 1
+            continue  # a caption credited "(Reuters)" between paragraphs
         if chrome.PULL_QUOTE.match(text) and chrome.is_pull_quote(text, story_texts):
             i += 1
             continue  # a quote from the story printed again as a pull quote

@@ -15,7 +15,8 @@ SENTENCE_END = tuple(".!?\"'”’)।…:;")
 # "Also Read: <title>" and its cousins: a link to another story dropped between paragraphs.
 ALSO_READ = re.compile(
     r"^(?:also\s+read|read\s+also|read\s+more|more\s+read|must\s+read|also\s+see|see\s+also|also\s+watch|"
-    r"watch\s+also|recommended|suggested|ये\s+भी\s+पढ़ें|यह\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|और\s+पढ़ें)"
+    r"watch\s+also|recommended|suggested|ये\s+भी\s+पढ़ें|यह\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|और\s+पढ़ें|"
+    r"ये\s+भी\s+देखें|यह\s+भी\s+देखें)"
     r"(?:\s+on)?\s*(?:[:|\-–—»>]|$)"
     # Shorter link labels only with a colon or pipe after them: "READ: ...", "Related News | ...". ("WATCH: ..." is
     # left out: video stories carry it in their headline.)
@@ -40,7 +41,8 @@ LIST_HEADING = re.compile(
 )
 # Lines after which nothing is story: the site's own end of article.
 END_MARKER = re.compile(
-    r"^(?:-{2,}\s*ends?\s*-{2,}|\(?ends?\)?\.?|—\s*30\s*—|-30-|#{3,}|nnnn|(?:tags?|topics?|related topics|keywords|"
+    r"^(?:-{2,}\s*ends?\s*-{2,}|\(?ends?\)?\.?|—\s*30\s*—|-30-|#{3,}|nnnn|खबरें और भी हैं\W*|"
+    r"(?:tags?|topics?|related topics|keywords|"
     r"filed under|read more on|share this|like this|leave a (?:reply|comment)|comments?|post a comment|"
     r"location|published by|first published|also on)\b.{0,200}|copyright\b.*|©.*|.*\ball rights reserved\b.*)$",
     re.IGNORECASE,
@@ -73,7 +75,9 @@ PROMPT = re.compile(
 )
 # Promotion of the site itself, in sentences that read like prose.
 PROMOTION = re.compile(
-    r"\b(?:download (?:our|the)\b.{0,40}\bapp|subscrib(?:e|ing) to our|like us on facebook|follow us on|"
+    r"\b(?:download (?:our|the)\b.{0,40}\bapp|"
+    r"^get (?:current|all the latest|breaking) (?:updates|news)\b|"
+    r"subscrib(?:e|ing) to our|like us on facebook|follow us on|"
     r"^stay (?:informed|updated)|^get (?:the )?latest\b.{0,60}\bnews|^get the news updates|track latest news|"
     r"^click here (?:for|to)\b|^for (?:more|the latest|all the latest)\b.{0,60}\b(?:follow|download|click|visit|"
     r"subscribe|like us)|"
@@ -93,7 +97,10 @@ WITH_INPUTS = re.compile(
 # Photo captions and credits: "(Photo: IANS)", "| Photo Credit: PTI", "(File photo)", "| Image: AP".
 CAPTION = re.compile(
     r"(?:[(|.]\s*|^)(?:photo(?:\s*credit)?|image|picture|pic|file\s+photo|file\s+image|representative\s+image|"
-    r"representational\s+image|representational\s+photo|ani\s+photo|pti\s+photo|ians\s+photo|फोटो|तस्वीर)"
+    r"representational\s+image|representational\s+photo|ani\s+photo|pti\s+photo|ians\s+photo|फोटो|तस्वीर|"
+    # "(File)", "(Representational)", ". Image for representation only", "(Image used for representation)"
+    r"file|representational|representative|symbolic|(?:(?:image|photo|picture)\s+(?:used\s+)?)?for\s+representation"
+    r"(?:al)?(?:\s+(?:purposes?|only))?)"
     r"(?:\s*(?:credit|courtesy))?\s*(?::[^()|]{0,60})?\s*\)?\s*$",
     re.IGNORECASE,
 )
@@ -178,6 +185,11 @@ MEDIA_PROMPT = re.compile(
     r"(?:video|clip|visuals?|pictures?|photos?|tweet|post|reel)s?(?:\s+(?:here|below|above))?\s*[:|.\-]?$",
     re.IGNORECASE,
 )
+
+
+# A caption credited only with an agency or picture service in brackets: "... in New Delhi. (Reuters)". The same shape
+# closes ANI copy as its sign-off, so a line like this is only a caption where more story follows it.
+CAPTION_AGENCY_PAREN = re.compile(r"[.!?]\s*\((?:Reuters|AFP|AP|Getty Images|Bloomberg|EPA|Pool|PTI|IANS)\)$")
 
 
 def is_caption(line: str) -> bool:

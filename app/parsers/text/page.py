@@ -48,6 +48,7 @@ def _is_header_chrome(text: str, headline: str | None = None) -> bool:
         or chrome.breadcrumb(text, headline) is not None
         or chrome.is_prompt(text)
         or chrome.is_caption(text)
+        or bool(chrome.CAPTION_AGENCY_PAREN.search(text))
         or bool(chrome.BULLET.match(text))
         or chrome.is_disclaimer(text)
         or bool(chrome.LIST_HEADING.match(text))

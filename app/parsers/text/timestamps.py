@@ -132,7 +132,8 @@ _UPDATED_LABEL = re.compile(
     r"(?:last\s+)?(?:updated|modified|edited)(?:\s+(?:on|at))?|अपडेटेड|अपडेट|संशोधित", re.IGNORECASE
 )
 _PUBLISHED_LABEL = re.compile(
-    r"(?:first\s+)?(?:published|posted|created|released|filed)(?!\s*by\b)(?:\s+(?:on|at|date))?|प्रकाशित|पब्लिश्ड",
+    r"(?:first\s+)?(?:publish(?:ed)?|posted|created|released|filed)\b(?!\s*by\b)(?:\s+(?:on|at|date|time))?|प्रकाशित|"
+    r"पब्लिश्ड",
     re.IGNORECASE,
 )
 # A label standing alone on its line, with the time on the next line ("Published On:" / "Jul 13, 2025 23:58 IST").
@@ -194,7 +195,7 @@ def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = N
 
 
 _LABEL_WORDS = re.compile(
-    rf"{_UPDATED_LABEL.pattern}|{_PUBLISHED_LABEL.pattern}|\b(?:on|at|ist|gmt|utc)\b|[^\w\s]", re.IGNORECASE
+    rf"{_UPDATED_LABEL.pattern}|{_PUBLISHED_LABEL.pattern}|\b(?:on|at|date|time|ist|gmt|utc)\b|[^\w\s]", re.IGNORECASE
 )
 
 
