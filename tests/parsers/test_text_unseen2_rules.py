@@ -717,3 +717,52 @@ def test_site_teasers_and_plugs_end_the_story(line: str) -> None:
 
 def test_hindi_see_also_links_are_chrome() -> None:
     assert chrome.ALSO_READ.match("यह भी देखें: राज्य में नई नीति लागू")
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By PTI Jan 31, 2025 6:02:14 PM IST (Published)", "PTI"),
+        ("By Example Herald - January 31, 2025 6:45 PM", "Example Herald"),
+        ("Posted On: 31 JAN 2025 5:14PM by Example News", "Example News"),
+    ],
+)
+def test_a_writer_joined_to_the_time_on_one_line_is_the_byline(line: str, byline: str) -> None:
+    assert byline_of(line) == byline
+
+
+@pytest.mark.parametrize(
+    "line", ["Updated: Jan 31, 2025 6:02 PM IST", "Published on January 31, 2025 6:45 PM by the state government."]
+)
+def test_time_lines_without_a_writer_name_no_byline(line: str) -> None:
+    assert byline_of(line) is None
+
+
+def test_an_upper_case_place_above_the_time_is_not_the_byline() -> None:
+    copy = (
+        "Example Agency\nHOME | NATIONAL | WORLD\n\nCouncil approves new rates for four services at its meeting\n\n"
+        "NEW DELHI\nPUBLISHED: 31 Jan 2025 14:20 IST\n\n"
+        "New Delhi, Jan 31 (PTI) The council approved new rates for four services on Friday, officials said.\n"
+    )
+    assert parse_text(copy.encode()).byline is None
+
+
+def test_ap_coverage_footer_naming_a_region_is_agency_footer() -> None:
+    assert chrome.AGENCY_FOOTER.match("Follow AP's Africa coverage at https://apnews.com/hub/africa")
+    assert chrome.AGENCY_FOOTER.match("Follow AP's coverage of the elections at https://apnews.com/hub/elections")
+
+
+def test_an_ap_keyword_slug_with_spaces_above_the_headline_is_not_the_headline() -> None:
+    copy = (
+        "New Zealand-Election\nNew Zealand votes in a close general election\nBy JANE ROE\nThe Associated Press\n\n"
+        "WELLINGTON, New Zealand (AP) \u2014 New Zealanders voted on Saturday in a closely fought general election.\n"
+    )
+    assert parse_text(copy.encode()).headline == "New Zealand votes in a close general election"
+
+
+def test_a_title_case_wire_headline_with_a_hyphen_stays_the_headline() -> None:
+    copy = (
+        "Kim Jong-Un Visits Moscow\n\n"
+        "MOSCOW, Sep 12 (Reuters) - North Korean leader Kim Jong Un arrived in Russia on Tuesday for talks.\n"
+    )
+    assert parse_text(copy.encode()).headline == "Kim Jong-Un Visits Moscow"

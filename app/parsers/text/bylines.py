@@ -15,6 +15,8 @@ BYLINE_LABEL = re.compile(
     r"curated\s+by|authored\s+by|द्वारा|लेखक)\s*:?\s*(?P<name>\S.*)$",
     re.IGNORECASE,
 )
+# A writer named after the time: "... 5:14PM by DD News".
+TRAILING_BY = re.compile(r"^\s*(?:\(\w+\)\s*)?by\s+(?P<name>[A-Z][\w.&'’\- ]{1,60}?)\s*$")
 # "Source: PTI": names the agency, not the writer.
 SOURCE_LABEL = re.compile(r"^(?:source|agency|courtesy|via)\s*:\s*(?P<name>\S.*)$", re.IGNORECASE)
 DESK = re.compile(r"\b(?:desk|bureau|staff|team|correspondent|news service|डेस्क|ब्यूरो)$|(?<=\s)टीम$", re.IGNORECASE)
@@ -65,7 +67,17 @@ def byline_of(line: str) -> str | None:
             head = place_split.group("desk").strip()
             if DESK.search(head) or ONLINE_DESK.match(head) or GENERIC_AGENCY.match(head) or _names_agency(head):
                 part = head
-        if find_stamps(part, _ZERO) or RELATIVE_TIME.search(part) or label_only(part) or SOURCE_LABEL.match(part):
+        stamps = find_stamps(part, _ZERO)
+        if stamps:
+            # "By PTI Jan 31, 2025 6:02 PM", "By Desk - January 31, 2025 6:45 PM": the writer before the time;
+            # "Posted On: 31 JAN 2025 5:14PM by DD News": the writer after it.
+            before = BYLINE_LABEL.match(part[: stamps[0].start].strip(" -–—|,"))
+            after = TRAILING_BY.search(part[stamps[-1].end :])
+            found = before or after
+            if found is not None and 1 <= len(found.group("name").split()) <= 6:
+                labelled = labelled or found.group("name").strip()
+            continue
+        if RELATIVE_TIME.search(part) or label_only(part) or SOURCE_LABEL.match(part):
             continue
         match = BYLINE_LABEL.match(part)
         if match is not None:

@@ -281,7 +281,8 @@ AUTHOR_BIO = re.compile(
 )
 # A wire agency's own footer pointing to its coverage: "Follow AP's coverage of ... at https://...".
 AGENCY_FOOTER = re.compile(
-    r"^(?:follow|find more of|see more of|read more of|more of)\s+(?:the\s+)?(?:AP|AFP|Reuters)['’]s\s+coverage\b",
+    r"^(?:follow|find more of|see more of|read more of|more of)\s+(?:the\s+)?(?:AP|AFP|Reuters)['’]s\s+"
+    r"(?:[\w\-]+\s+){0,3}coverage\b",
     re.IGNORECASE,
 )
 

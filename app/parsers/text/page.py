@@ -11,7 +11,7 @@ from app.parsers.text import chrome
 from app.parsers.text.agencies import IST, AgencyProfile, agency_for_name, agency_mentioned, agency_named_at_end
 from app.parsers.text.body import extract_body
 from app.parsers.text.bylines import byline_of, source_agency
-from app.parsers.text.datelines import tagged_dateline, untagged_dateline
+from app.parsers.text.datelines import normalise_place, tagged_dateline, untagged_dateline
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line
 from app.parsers.text.timestamps import RELATIVE_TIME, Stamp, find_stamps, is_time_line, label_only, resolve
@@ -90,7 +90,11 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         return draft
     first = lines[start].text
     draft.dateline = tagged_dateline(first) or untagged_dateline(first)
-    if draft.byline is not None and draft.dateline is not None and draft.byline == draft.dateline.place:
+    if (
+        draft.byline is not None
+        and draft.dateline is not None
+        and normalise_place(draft.byline).casefold() == draft.dateline.place.casefold()
+    ):
         draft.byline = None  # the place printed above the time is not a writer
     default_offset = PAGE_DEFAULT_OFFSET
     body = extract_body(lines, start, default_offset, source)

@@ -29,6 +29,9 @@ SLUG_RULES: dict[str, re.Pattern[str]] = {
     "framing": re.compile(r"^(?:ZCZC|NNNN)(?:\s+[A-Z0-9/ ]{1,40})?$"),
     "priority": re.compile(r"^(?:URGENT|FLASH|BULLETIN|ALERT|ADVISORY|BREAKING|RPT|REPEAT|CORRECTION)\b\W*$"),
 }
+# AP's keyword slug with spaces inside its parts: "South Africa-Land", "New Zealand-Election-Results". Only trusted as
+# the first of two headline-like lines (a Title Case headline may look the same).
+SPACED_KEYWORD_SLUG = re.compile(r"^[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}(?:-[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}){1,3}$")
 # Reuters take markers in front of the headline: "UPDATE 2-", "REFILE-", "CORRECTED-".
 TAKE_MARKER = re.compile(
     r"^(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|REPEAT|RECASTS?|CORRECTION|FOCUS|ADVISORY|BUZZ)(?:\s+\d+)?"
@@ -70,6 +73,8 @@ def parse_wire(lines: list[Line], start: int, source: str) -> Draft:
             draft.byline = BYLINE_AGENCY_SUFFIX.sub("", match.group("name")).strip() if match else None
         elif kind is None:
             headlines.append(line.text)
+    if len(headlines) >= 2 and SPACED_KEYWORD_SLUG.match(headlines[0]) and len(headlines[0].split()) <= 5:
+        headlines = headlines[1:]
     if headlines:
         draft.headline = TAKE_MARKER.sub("", headlines[0]).strip() or headlines[0]
     first = lines[start].text
