@@ -766,3 +766,48 @@ def test_a_title_case_wire_headline_with_a_hyphen_stays_the_headline() -> None:
         "MOSCOW, Sep 12 (Reuters) - North Korean leader Kim Jong Un arrived in Russia on Tuesday for talks.\n"
     )
     assert parse_text(copy.encode()).headline == "Kim Jong-Un Visits Moscow"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last updated on Feb 3, 2025",
+        "नई दिल्ली, 01 फरवरी 2025, (अपडेटेड 01 फरवरी 2025, 2:45 PM IST)",
+        "Mumbai | Published: 3 March 2025",
+        "Chennai, 3 March 2025 10:05 IST",
+    ],
+)
+def test_date_meta_lines_are_dated_meta(line: str) -> None:
+    from app.parsers.text.timestamps import is_dated_meta
+
+    assert is_dated_meta(line, IST)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Budget 2025: No income tax up to Rs 12 lakh under new regime",
+        "Markets on Feb 3, 2025",  # a date but no label or time: could be a headline
+        "The council will meet on March 3, 2025 to review the rates, officials said.",
+    ],
+)
+def test_headlines_and_sentences_with_dates_are_not_dated_meta(line: str) -> None:
+    from app.parsers.text.timestamps import is_dated_meta
+
+    assert not is_dated_meta(line, IST)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Jane Roe can be contacted at jane.r@example.in)",
+        "The writer can be reached at writer@example.com",
+    ],
+)
+def test_writer_contact_notes_are_chrome(line: str) -> None:
+    assert chrome.is_inline_chrome(line)
+
+
+def test_a_story_sentence_about_a_helpline_is_not_a_contact_note() -> None:
+    line = "Residents in distress can be reached at relief camps set up in 12 schools, the collector said on Monday."
+    assert not chrome.is_inline_chrome(line)

@@ -239,6 +239,10 @@ CORRECTION_NOTE = re.compile(
     r"editor'?s'? note\s*:|correction\s*:)",
     re.IGNORECASE,
 )
+# A writer's contact note: "(Jane Roe can be contacted at jane.r@example.in)", "The writer can be reached at ...".
+CONTACT_NOTE = re.compile(
+    r"^\(?[^()]{2,80}\bcan be (?:contacted|reached|mailed|emailed)\s+(?:at|on)\s+(?:\S+@\S+?|\+?\d[\d \-]{6,}\d)\)?\.?$"
+)
 # The site asking for letters or feedback: "We welcome your comments at letters@...", "Write to us at ...".
 FEEDBACK = re.compile(
     r"^(?:we welcome your (?:comments|feedback|views|letters)|write to us at|"
@@ -267,6 +271,7 @@ def is_inline_chrome(line: str) -> bool:
     return (
         bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
         or bool(CORRECTION_NOTE.match(line) or FEEDBACK.match(line) or MEDIA_PROMPT.match(line))
+        or bool(CONTACT_NOTE.match(line))
         or is_caption(line)
         or bool(PROMOTION.search(line))  # a short plug; a long one ends the story (is_page_end)
     )

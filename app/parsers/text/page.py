@@ -14,7 +14,15 @@ from app.parsers.text.bylines import byline_of, source_agency
 from app.parsers.text.datelines import normalise_place, tagged_dateline, untagged_dateline
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line
-from app.parsers.text.timestamps import RELATIVE_TIME, Stamp, find_stamps, is_time_line, label_only, resolve
+from app.parsers.text.timestamps import (
+    RELATIVE_TIME,
+    Stamp,
+    find_stamps,
+    is_dated_meta,
+    is_time_line,
+    label_only,
+    resolve,
+)
 
 # Sites print their times in IST unless they say otherwise.
 PAGE_DEFAULT_OFFSET = IST
@@ -159,6 +167,7 @@ def _find_headline(lines: list[Line], limit: int) -> tuple[int | None, int | Non
             and ln.index not in listed
             and not _is_header_chrome(ln.text)
             and not is_meta(ln.text)
+            and not is_dated_meta(ln.text, PAGE_DEFAULT_OFFSET)
         ]
         if candidates:
             break
@@ -321,6 +330,8 @@ def _summary_after_meta(lines: list[Line], headline_index: int, start: int) -> i
         text = line.text
         if line.index in listed or is_meta(text) or _is_header_chrome(text) or chrome.is_page_end(text):
             continue
+        if is_dated_meta(text, PAGE_DEFAULT_OFFSET):
+            continue  # a date line ("Last updated on Feb 3, 2025"), with or without a place and a time
         if sum(1 for w in text.split() if any(c.isalnum() for c in w)) >= STANDFIRST_BELOW_META_MIN_WORDS:
             return line.index
     return None

@@ -195,7 +195,8 @@ def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = N
 
 
 _LABEL_WORDS = re.compile(
-    rf"{_UPDATED_LABEL.pattern}|{_PUBLISHED_LABEL.pattern}|\b(?:on|at|date|time|ist|gmt|utc)\b|[^\w\s]", re.IGNORECASE
+    rf"{_UPDATED_LABEL.pattern}|{_PUBLISHED_LABEL.pattern}|\b(?:on|at|date|time|ist|gmt|utc)\b|[^\w\s\u0900-\u097f]",
+    re.IGNORECASE,
 )
 
 
@@ -208,6 +209,26 @@ def is_time_line(line: str, default_offset: timedelta) -> bool:
         line[a:b] for a, b in zip([0, *(s.end for s in stamps)], [*(s.start for s in stamps), len(line)], strict=True)
     )
     return len(_LABEL_WORDS.sub(" ", rest).split()) == 0
+
+
+# Words a dateline-like meta line may carry besides labels, dates and times: a place ("New Delhi, 01 Feb 2025, ...").
+MAX_PLACE_WORDS = 3
+
+
+def is_dated_meta(line: str, default_offset: timedelta) -> bool:
+    """A line of labels, dates (with or without a time) and at most a short place name: never a standfirst.
+    "Last updated on Feb 3, 2025", "नई दिल्ली, 01 फरवरी 2025, (अपडेटेड 01 फरवरी 2025, 2:45 PM IST)"."""
+    stamps = find_stamps(line, default_offset)
+    rest = line
+    for stamp in reversed(stamps):
+        rest = rest[: stamp.start] + " " + rest[stamp.end :]
+    dated = False
+    for rule in DATE_RULES.values():
+        rest, count = rule.subn(" ", rest)
+        dated = dated or count > 0
+    # A time, or a label, shows it is the page's meta line and not a headline that happens to hold a date.
+    labelled = bool(_UPDATED_LABEL.search(line) or _PUBLISHED_LABEL.search(line))
+    return (bool(stamps) or (dated and labelled)) and len(_LABEL_WORDS.sub(" ", rest).split()) <= MAX_PLACE_WORDS
 
 
 def label_only(line: str) -> TimeKind | None:
