@@ -13,7 +13,8 @@ the size of the store (a large store simply leaves out the commoner words).
 Ranking. The index returns its best `CANDIDATES` matches by its own score (SQLite FTS5 bm25 with field
 weights 3/2/1; PostgreSQL: sum of part weight x ts_rank with field weights A/B/C). Each score is divided
 by the article's own score against the same query (a perfect match = 1), then multiplied by
- * recency: `0.4 + 0.6 * exp(-days_apart / 7)` when both stories state a time, 0.7 when either does not
+ * recency: `0.2 + 0.8 * exp(-days_apart / 10)`, days apart from the times the stories state, or from the
+   month and day their datelines print (no year: taken the nearer way round); 0.6 when either has neither
    (a time of arrival is not the story's time, and is left out);
  * 1.03 for the same agency (an agency's own follow-ups), 1.03 for the same category.
 Never returned: the article itself (its versions and duplicates are stored as the same article), another
