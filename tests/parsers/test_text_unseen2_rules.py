@@ -811,3 +811,25 @@ def test_writer_contact_notes_are_chrome(line: str) -> None:
 def test_a_story_sentence_about_a_helpline_is_not_a_contact_note() -> None:
     line = "Residents in distress can be reached at relief camps set up in 12 schools, the collector said on Monday."
     assert not chrome.is_inline_chrome(line)
+
+
+def test_varta_tag_alone_under_the_writers_name_is_the_sign_off() -> None:
+    copy = (
+        "बिहार में नई सड़क परियोजना को मंजूरी\n\n"
+        "पटना, 04 फरवरी (वार्ता) बिहार सरकार ने मंगलवार को राज्य में नई सड़क परियोजना को मंजूरी दी।\n\n"
+        "अधिकारियों ने बताया कि परियोजना दो साल में पूरी होगी।\n\n"
+        "राकेश कुमार\n\nवार्ता\n"
+    )
+    parsed = parse_text(copy.encode())
+    assert parsed.source_format == "wire-text"
+    assert parsed.signoff == "राकेश कुमार\nवार्ता" and len(parsed.body) == 2
+
+
+def test_a_last_story_line_above_a_bare_tag_is_not_taken_as_a_name() -> None:
+    copy = (
+        "बिहार में नई सड़क परियोजना को मंजूरी\n\n"
+        "पटना, 04 फरवरी (वार्ता) बिहार सरकार ने मंगलवार को राज्य में नई सड़क परियोजना को मंजूरी दी।\n"
+        "अधिकारियों ने बताया कि परियोजना दो साल में पूरी होगी।\n"
+        "वार्ता\n"
+    )
+    assert parse_text(copy.encode()).signoff == "वार्ता"

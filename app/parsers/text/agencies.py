@@ -53,7 +53,8 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         names=("UNI", "United News of India", "यूनीवार्ता"),
         signoffs=(
             r"UNI(?: [A-Z]{1,5}){1,8}(?: \d{3,4})?",
-            r"(?:यूनीवार्ता|वार्ता)(?: [\u0900-\u0963\u0966-\u097f]+){1,6}",
+            # Varta may close with the tag alone under the writer's name ("सूरज सिन्हा" / "वार्ता").
+            r"(?:यूनीवार्ता|वार्ता)(?: [\u0900-\u0963\u0966-\u097f]+){0,6}",
         ),
         default_offset=IST,
     ),

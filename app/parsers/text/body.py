@@ -133,6 +133,20 @@ def wrapped_paragraph_end(lines: list[Line], i: int) -> int | None:
 
 
 CROSSHEAD_AGENCIES = frozenset({"AFP"})
+# A writer's name alone on a line: one to three words of letters (Latin or Devanagari), no sentence end.
+_NAME_ONLY = re.compile(r"^(?:[^\W\d_][\w.'’\-]*|[\u0900-\u097f]+)(?: (?:[^\W\d_][\w.'’\-]*|[\u0900-\u097f]+)){0,2}$")
+
+
+def _name_above_bare_tag(lines: list[Line], i: int, paragraphs: list[str]) -> str | None:
+    """The writer's name printed above a sign-off that is the agency tag alone ("सूरज सिन्हा" / "वार्ता")."""
+    if i == 0 or agency_for_tag(lines[i].text) is None:
+        return None
+    above = lines[i - 1].text
+    if paragraphs and above == paragraphs[-1]:
+        return None
+    if _NAME_ONLY.match(above) and not above.endswith(chrome.SENTENCE_END) and agency_for_tag(above) is None:
+        return above
+    return None
 
 
 def _story_goes_on(lines: list[Line], i: int) -> bool:
@@ -201,7 +215,11 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
         if rule is not None and rule.name == "rule-and-credits" and not _credit_follows(lines, i):
             break  # a rule above the agency's coverage footer (or nothing): the story ended, no sign-off
         if rule is not None:
-            return _with_signoff(lines, i, rule, paragraphs)
+            body = _with_signoff(lines, i, rule, paragraphs)
+            lead = _name_above_bare_tag(lines, i, paragraphs)
+            if lead is not None and body.signoff is not None:
+                body = Body(body.paragraphs, f"{lead}\n{body.signoff}", body.signoff_agency, body.end)
+            return body
         if i + 1 < len(lines) and chrome.is_author_bio(text, lines[i + 1].text):
             break  # the writer's box below the story
         if (
