@@ -29,4 +29,4 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/corpus_accuracy.py
-	$(BIN)/python bench/related.py
+	$(BIN)/python -m bench.related

@@ -5,5 +5,16 @@ from app.auth.models import ApiKey
 from app.db import Base
 from app.intake.models import IdempotencyRecord, RawCopy
 from app.rejections.models import Rejection
+from app.related.models import RelatedDocument, RelatedTerm
 
-__all__ = ["ApiKey", "Article", "ArticleVersion", "Base", "IdempotencyRecord", "RawCopy", "Rejection"]
+__all__ = [
+    "ApiKey",
+    "Article",
+    "ArticleVersion",
+    "Base",
+    "IdempotencyRecord",
+    "RawCopy",
+    "Rejection",
+    "RelatedDocument",
+    "RelatedTerm",
+]

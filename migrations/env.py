@@ -7,20 +7,10 @@ from sqlalchemy import pool, text
 
 from app.db import make_engine
 from app.models import Base
+from app.related.models import include_object
 
 config = context.config
 target_metadata = Base.metadata
-
-# Full-text index tables are built by raw SQL in their migration (FTS5 virtual tables and their shadow
-# tables on SQLite, a tsvector table on PostgreSQL); no ORM model describes them, so autogenerate and
-# `alembic check` must leave them alone.
-UNMODELLED_PREFIXES = ("related_fts",)
-
-
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    unmodelled = reflected and compare_to is None and (name or "").startswith(UNMODELLED_PREFIXES)
-    return not (type_ in ("table", "index") and unmodelled)
-
 
 def run_migrations_offline() -> None:
     context.configure(

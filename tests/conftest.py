@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import os
 import uuid
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
 import pytest
-from fastapi.testclient import TestClient
+
+with warnings.catch_warnings():
+    # Starlette 1.x nudges TestClient users to `httpx2`; the product owner fixed httpx, which still works.
+    # Caught here too so that `pytest -W error` (which overrides the ini filter) can import the client.
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 import app.models  # noqa: F401  (registers every table on Base.metadata)

@@ -13,7 +13,6 @@ from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app.articles import repository
-from app.articles.models import Article
 from app.articles.ninjs import NINJS_MEDIA_TYPE, to_ninjs
 from app.articles.repository import ListFilters
 from app.articles.schemas import (
@@ -26,25 +25,21 @@ from app.articles.schemas import (
     summary_of,
     version_out,
 )
-from app.articles.service import withdraw
+from app.articles.service import get_live_article, withdraw
 from app.auth.dependencies import AdminKeyDep, IngestKeyDep
 from app.config import Settings
 from app.db import DatabaseDep, ReadSessionDep
-from app.errors import PROBLEM_BASE, CopyTooLarge, InvalidRequest, NotFound, Withdrawn
+from app.errors import PROBLEM_BASE, CopyTooLarge, InvalidRequest, NotFound
 from app.intake.service import Delivery, IngestResult, ingest
 from app.problems import problem_response, problem_responses, render_error
 from app.related.search import matching_article_pks
+from app.web import app_settings, json_response, links_base
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 
 REFERENCE_STORY = files("app.articles").joinpath("reference_story.txt").read_text(encoding="utf-8")
 # Headers worth keeping with raw copy: they matter when an operator replays it.
 KEPT_HEADERS = ("content-type", "content-length", "user-agent", "idempotency-key", "x-request-id", "x-agency-ref")
-
-
-def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
 
 
 async def _read_body(request: Request, settings: Settings) -> bytes:
@@ -65,14 +60,6 @@ async def _read_body(request: Request, settings: Settings) -> bytes:
     return b"".join(chunks)
 
 
-def _base(request: Request) -> str:
-    return _settings(request).public_base_url.rstrip("/")
-
-
-def _json(payload: str, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(content=payload, status_code=status_code, media_type="application/json", headers=headers)
-
-
 def ingest_response(result: IngestResult, request: Request) -> Response:
     if result.article is None:
         if result.error is not None:
@@ -85,13 +72,13 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
             request,
             rejection_id=result.rejection_id,
         )
-    out = article_out(result.article, _base(request))
+    out = article_out(result.article, links_base(request))
     headers = {"Wirefeed-Outcome": result.outcome, "ETag": etag_of(out)}
     if result.replayed:
         headers["Idempotent-Replayed"] = "true"
     if result.status_code == 201:
         headers["Location"] = out.links.self
-    return _json(out.model_dump_json(), result.status_code, headers)
+    return json_response(out.model_dump_json(), result.status_code, headers)
 
 
 @router.post(
@@ -137,7 +124,7 @@ async def create_article(
     key: IngestKeyDep,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> Response:
-    settings = _settings(request)
+    settings = app_settings(request)
     data = await _read_body(request, settings)
     delivery = Delivery(
         data=data,
@@ -192,29 +179,20 @@ def list_articles(
     filters = ListFilters(agency, category, language, since, until, pks)
     after = decode_cursor(cursor) if cursor else None
     rows = repository.list_page(session, filters, limit + 1, after)
-    base = _base(request)
+    base = links_base(request)
     page = rows[:limit]
     next_cursor = encode_cursor(page[-1].sort_at, page[-1].pk) if len(rows) > limit else None
     out = ArticlePage(items=[summary_of(a, base) for a in page], next_cursor=next_cursor)
     headers = {}
     if next_cursor is not None:
         headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
-    return _json(out.model_dump_json(), headers=headers)
+    return json_response(out.model_dump_json(), headers=headers)
 
 
 def etag_of(article: ArticleOut, variant: str = "") -> str:
     """Strong validator of one representation: the served text's hash, its version, and the rendering."""
     suffix = f"-{variant}" if variant else ""
     return f'"{article.content_hash[7:39]}-v{article.version}{suffix}"'
-
-
-def _live_article(session: ReadSessionDep, article_id: str) -> Article:
-    article = repository.get_by_id(session, article_id)
-    if article is None:
-        raise NotFound(f"No article with id {article_id!r}.")
-    if article.status != repository.LIVE:
-        raise Withdrawn(f"Article {article_id!r} was withdrawn.")
-    return article
 
 
 @router.get(
@@ -238,7 +216,7 @@ def get_article(
     if_none_match: Annotated[str | None, Header()] = None,
     format: Annotated[str | None, Query(pattern="^(json|ninjs)$", description="`ninjs` for IPTC ninjs 2.2.")] = None,
 ) -> Response:
-    out = article_out(_live_article(session, article_id), _base(request))
+    out = article_out(get_live_article(session, article_id), links_base(request))
     as_ninjs = format == "ninjs" or (format is None and NINJS_MEDIA_TYPE in request.headers.get("accept", ""))
     tag = etag_of(out, "ninjs" if as_ninjs else "")
     headers = {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept"}
@@ -246,7 +224,7 @@ def get_article(
         return Response(status_code=304, headers=headers)
     if as_ninjs:
         return Response(json.dumps(to_ninjs(out), ensure_ascii=False), media_type=NINJS_MEDIA_TYPE, headers=headers)
-    return _json(out.model_dump_json(), headers=headers)
+    return json_response(out.model_dump_json(), headers=headers)
 
 
 # HEAD answers like GET (the server sends no body): caches and apps revalidate with it.
@@ -260,10 +238,10 @@ router.add_api_route("/{article_id}", get_article, methods=["HEAD"], include_in_
     responses=problem_responses(404, 410),
 )
 def list_article_versions(request: Request, session: ReadSessionDep, article_id: str) -> Response:
-    article = _live_article(session, article_id)
-    base = _base(request)
+    article = get_live_article(session, article_id)
+    base = links_base(request)
     out = VersionList(items=[version_out(article, v, base) for v in repository.list_versions(session, article.pk)])
-    return _json(out.model_dump_json())
+    return json_response(out.model_dump_json())
 
 
 @router.get(
@@ -273,11 +251,11 @@ def list_article_versions(request: Request, session: ReadSessionDep, article_id:
     responses=problem_responses(404, 410),
 )
 def get_article_version(request: Request, session: ReadSessionDep, article_id: str, version: int) -> Response:
-    article = _live_article(session, article_id)
+    article = get_live_article(session, article_id)
     row = repository.get_version(session, article.pk, version)
     if row is None:
         raise NotFound(f"Article {article_id!r} has no version {version}.")
-    return _json(article_version_out(article, row, _base(request)).model_dump_json())
+    return json_response(article_version_out(article, row, links_base(request)).model_dump_json())
 
 
 @router.post(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.articles import repository
 from app.articles.models import Article, ArticleFields, ArticleVersion
 from app.articles.normalise import ArticleDraft, offset_minutes
-from app.errors import NotFound
+from app.errors import NotFound, Withdrawn
 from app.intake.models import RawCopy
 from app.related.index import index_article, unindex_article
 
@@ -155,6 +155,16 @@ def store(session: Session, draft: ArticleDraft, *, received_at: datetime, raw: 
         savepoint.commit()
         return result
     raise RuntimeError("could not store the article after repeated write conflicts")
+
+
+def get_live_article(session: Session, article_id: str) -> Article:
+    """The article to serve, or NotFound (404) / Withdrawn (410)."""
+    article = repository.get_by_id(session, article_id)
+    if article is None:
+        raise NotFound(f"No article with id {article_id!r}.")
+    if article.status != repository.LIVE:
+        raise Withdrawn(f"Article {article_id!r} was withdrawn.")
+    return article
 
 
 def withdraw(session: Session, article_id: str) -> Article:

@@ -7,23 +7,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
-from app.articles.endpoints import _live_article
 from app.articles.schemas import RelatedItem, summary_of
-from app.config import Settings
+from app.articles.service import get_live_article
 from app.db import ReadSessionDep
 from app.problems import problem_responses
 from app.related.search import related_articles
+from app.web import json_response, links_base
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 
 
 class RelatedList(BaseModel):
     items: list[RelatedItem]
-
-
-def _base(request: Request) -> str:
-    settings: Settings = request.app.state.settings
-    return settings.public_base_url.rstrip("/")
 
 
 @router.get(
@@ -44,10 +39,10 @@ def list_related_articles(
     article_id: str,
     limit: Annotated[int, Query(ge=1, le=50, description="How many to return (1–50).")] = 5,
 ) -> Response:
-    article = _live_article(session, article_id)
-    base = _base(request)
+    article = get_live_article(session, article_id)
+    base = links_base(request)
     items = [
         RelatedItem(**summary_of(found.article, base).model_dump(), score=found.score)
         for found in related_articles(session, article, limit)
     ]
-    return Response(content=RelatedList(items=items).model_dump_json(), media_type="application/json")
+    return json_response(RelatedList(items=items).model_dump_json())

@@ -46,5 +46,7 @@ class RelatedTerm(Base):
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """Alembic autogenerate hook: skip the full-text tables that migration 0002 builds by raw SQL."""
-    return not (type_ == "table" and reflected and compare_to is None and (name or "").startswith(UNMODELLED_PREFIX))
+    """Alembic autogenerate hook: skip the full-text tables (and their indexes) that migration 0002 builds by
+    raw SQL — FTS5 virtual tables and their shadow tables on SQLite, a tsvector table on PostgreSQL."""
+    unmodelled = reflected and compare_to is None and (name or "").startswith(UNMODELLED_PREFIX)
+    return not (type_ in ("table", "index") and unmodelled)

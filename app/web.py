@@ -1,0 +1,22 @@
+"""Small helpers every router shares: the app's settings, the links prefix, JSON responses."""
+
+from __future__ import annotations
+
+from fastapi import Request, Response
+
+from app.config import Settings
+
+
+def app_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def links_base(request: Request) -> str:
+    """Prefix for `links`: empty (relative links) unless WIREFEED_PUBLIC_BASE_URL is set."""
+    return app_settings(request).public_base_url.rstrip("/")
+
+
+def json_response(payload: str, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """A response from already-serialised JSON (pydantic's model_dump_json), skipping a second validation."""
+    return Response(content=payload, status_code=status_code, media_type="application/json", headers=headers)
