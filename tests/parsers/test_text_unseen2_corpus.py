@@ -33,8 +33,8 @@ def _instant(value: str | None) -> datetime | None:
 
 def test_unseen_corpus_has_page_and_wire_documents() -> None:
     formats = [doc.gold["format"] for doc in DOCS]
-    assert len(DOCS) == 115
-    assert formats.count("page-text") == 76 and formats.count("wire-text") == 39
+    assert len(DOCS) == 119
+    assert formats.count("page-text") == 78 and formats.count("wire-text") == 41
 
 
 def test_unseen_corpus_covers_every_agency() -> None:

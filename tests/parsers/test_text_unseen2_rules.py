@@ -833,3 +833,40 @@ def test_a_last_story_line_above_a_bare_tag_is_not_taken_as_a_name() -> None:
         "वार्ता\n"
     )
     assert parse_text(copy.encode()).signoff == "वार्ता"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Also Read: Assembly session begins amid walkout)",
+        "[Also Read: How to apply for the scheme]",
+        "(READ MORE: Ten things to know about the budget)",
+    ],
+)
+def test_bracketed_link_lines_are_chrome(line: str) -> None:
+    assert chrome.is_inline_chrome(line)
+
+
+def test_a_bracketed_story_aside_is_not_a_link() -> None:
+    assert not chrome.is_inline_chrome("(The rates were last revised in 2019, officials said.)")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(This story has been corrected to fix the name of the state in paragraph 1)",
+        "This story was first published on Feb. 5, 2025. It was updated on Feb. 6, 2025, to add details.",
+        "This story was originally published on Monday.",
+    ],
+)
+def test_publication_and_correction_notes_are_chrome(line: str) -> None:
+    assert chrome.is_inline_chrome(line)
+
+
+def test_a_correction_note_above_a_wire_headline_is_a_note() -> None:
+    assert wire_header_kind("(This story has been corrected to fix a typo in paragraph 2)") == "note"
+
+
+def test_a_story_sentence_about_a_first_publication_is_not_a_note() -> None:
+    line = "The novel was first published in 1954 and has never been out of print, the publisher said."
+    assert not chrome.is_inline_chrome(line)

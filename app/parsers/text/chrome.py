@@ -235,7 +235,8 @@ def is_agency_crosshead(line: str) -> bool:
 
 # The agency's or site's note on a correction: "This story has been corrected to show ...", "Editor's note: ...".
 CORRECTION_NOTE = re.compile(
-    r"^(?:this (?:story|article|report|version) (?:has been|was|is) (?:corrected|updated|amended|changed)\b|"
+    r"^\(?(?:this (?:story|article|report|version) (?:has been|was|is) (?:corrected|updated|amended|changed|refiled|"
+    r"first published|originally published)\b|"
     r"editor'?s'? note\s*:|correction\s*:)",
     re.IGNORECASE,
 )
@@ -266,10 +267,15 @@ def is_pull_quote(line: str, others: list[str]) -> bool:
     return any(quote in other.translate(_QUOTES).casefold() for other in others if other != line)
 
 
+# A link set inside brackets: "(Also Read: ...)", "[Read more: ...]".
+BRACKETED = re.compile(r"^[(\[]\s*(?P<inner>.+?)\s*[)\]]$")
+
+
 def is_inline_chrome(line: str) -> bool:
     """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
     return (
         bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
+        or bool(BRACKETED.match(line) and ALSO_READ.match(BRACKETED.sub(r"\g<inner>", line)))
         or bool(CORRECTION_NOTE.match(line) or FEEDBACK.match(line) or MEDIA_PROMPT.match(line))
         or bool(CONTACT_NOTE.match(line))
         or is_caption(line)

@@ -54,7 +54,12 @@ def wire_header_kind(text: str) -> str | None:
     """What a line above the story is in wire copy ('slug', 'note', 'byline', 'credit'), or None (headline)."""
     if any(rule.match(text) for rule in SLUG_RULES.values()):
         return "slug"
-    if chrome.EDITOR_NOTE.match(text) or EDITORS_NOTE_LINE.match(text) or EMBARGO_LINE.match(text):
+    if (
+        chrome.EDITOR_NOTE.match(text)
+        or EDITORS_NOTE_LINE.match(text)
+        or EMBARGO_LINE.match(text)
+        or chrome.CORRECTION_NOTE.match(text)
+    ):
         return "note"
     if WIRE_BYLINE.match(text):
         return "byline"
