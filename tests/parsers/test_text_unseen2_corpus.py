@@ -33,8 +33,8 @@ def _instant(value: str | None) -> datetime | None:
 
 def test_unseen_corpus_has_page_and_wire_documents() -> None:
     formats = [doc.gold["format"] for doc in DOCS]
-    assert len(DOCS) == 119
-    assert formats.count("page-text") == 78 and formats.count("wire-text") == 41
+    assert len(DOCS) == 123
+    assert formats.count("page-text") == 80 and formats.count("wire-text") == 43
 
 
 def test_unseen_corpus_covers_every_agency() -> None:
