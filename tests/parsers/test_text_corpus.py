@@ -1,9 +1,16 @@
-"""parse_text on every page-text and wire-text document of the corpus, one test per gold field."""
+"""parse_text on every page-text and wire-text document, one test per gold field, over three corpora:
+
+- the team's development corpus (tests/fixtures/corpus, d…);
+- two home-made unseen corpora (tests/parsers/unseen, u…; tests/parsers/unseen2, v…) that imitate sites and
+  wire variants the development corpus lacks; each batch was labelled by hand and committed before the
+  normaliser was first run on it.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +18,13 @@ from app.parsers.base import ParsedCopy
 from app.parsers.text import parse_text
 from tests.parsers.corpus import CorpusItem, text_docs
 
-DOCS = text_docs()
+HERE = Path(__file__).resolve().parent
+DEV_DOCS = text_docs()
+UNSEEN_DOCS = text_docs(HERE / "unseen")
+UNSEEN2_DOCS = text_docs(HERE / "unseen2")
+DOCS = DEV_DOCS + UNSEEN_DOCS + UNSEEN2_DOCS
 IDS = [doc.id for doc in DOCS]
+ALL_AGENCIES = {"PTI", "IANS", "ANI", "UNI", "Reuters", "AFP", "AP"}
 
 
 @cache
@@ -26,7 +38,20 @@ def _instant(value: str | None) -> datetime | None:
 
 
 def test_corpus_has_the_text_documents() -> None:
-    assert len(DOCS) == 48
+    assert len(DEV_DOCS) == 48
+
+
+@pytest.mark.parametrize(
+    ("docs", "pages", "wires"), [(UNSEEN_DOCS, 27, 16), (UNSEEN2_DOCS, 80, 43)], ids=["unseen", "unseen2"]
+)
+def test_unseen_corpora_have_page_and_wire_documents(docs: list[CorpusItem], pages: int, wires: int) -> None:
+    formats = [doc.gold["format"] for doc in docs]
+    assert (formats.count("page-text"), formats.count("wire-text")) == (pages, wires)
+
+
+@pytest.mark.parametrize("docs", [UNSEEN_DOCS, UNSEEN2_DOCS], ids=["unseen", "unseen2"])
+def test_unseen_corpora_cover_every_agency(docs: list[CorpusItem]) -> None:
+    assert {doc.gold["agency"] for doc in docs} == ALL_AGENCIES
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=IDS)
