@@ -10,6 +10,7 @@
     ├── Unauthorized             401
     ├── Forbidden                403
     ├── InvalidRequest           400: a malformed parameter (cursor, scope…)
+    ├── DatabaseBusy             503: write conflicts or the database did not answer in time
     └── IdempotencyKeyReused     422: the same Idempotency-Key with other bytes
 
 The handlers in `app.main` render every one of them as RFC 9457 problem+json.
@@ -103,3 +104,9 @@ class Withdrawn(WirefeedError):
     status = 410
     type_slug = "withdrawn"
     title = "Article withdrawn"
+
+
+class DatabaseBusy(WirefeedError):
+    status = 503
+    type_slug = "database-unavailable"
+    title = "Service busy"

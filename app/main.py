@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app import __version__
@@ -15,9 +16,10 @@ from app.config import Settings, get_settings
 from app.db import Database
 from app.ops.endpoints import STATIC_PREFIX
 from app.ops.endpoints import router as ops_router
-from app.problems import Problem, install_problem_handlers
+from app.problems import PROBLEM_MEDIA_TYPE, Problem, install_problem_handlers
 from app.rejections.endpoints import router as rejections_router
 from app.related.endpoints import router as related_router
+from app.web import refuse_nul_characters
 
 DESCRIPTION = """
 Agency wire-feed intake. Agency systems **POST raw copy**; wirefeed normalises it into articles whose body
@@ -26,6 +28,21 @@ is the agency's text **verbatim**, stamps the publisher's disclaimer, stores it,
 * Writes need an API key (`Authorization: Bearer wf_…`) with the `ingest` scope; operators' endpoints need `admin`.
 * Reads are open. Every error is `application/problem+json` (RFC 9457).
 """
+
+
+def document_problems(schema: dict[str, Any]) -> None:
+    """Say in the spec what the service sends: FastAPI documents its 422 as plain JSON `HTTPValidationError`,
+    but every error here is problem+json; and any operation that touches the database can answer 503."""
+    problem = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path, operations in schema.get("paths", {}).items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            if "422" in responses:
+                responses["422"]["content"] = problem
+            if path.startswith("/v1/") or path == "/readyz":
+                responses.setdefault("503", {"description": "Database busy or unreachable", "content": problem})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schema.get("components", {}).get("schemas", {}).pop(unused, None)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -47,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        dependencies=[Depends(refuse_nul_characters)],
     )
     app.state.settings = settings
     install_problem_handlers(app)
@@ -65,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             schema = original_openapi()
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             components["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            document_problems(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 

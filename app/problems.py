@@ -117,10 +117,10 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         413: "Copy too large",
         415: "Unsupported copy format",
         422: "Copy refused (kept for operators) or invalid parameters",
+        503: "Database busy or unreachable; retry after `Retry-After` seconds",
     }
     return {
         status: {
-            "model": Problem,
             "description": described.get(status, "Error"),
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import Request, Response
 
 from app.config import Settings
+from app.errors import InvalidRequest
 
 
 def app_settings(request: Request) -> Settings:
@@ -20,3 +21,10 @@ def links_base(request: Request) -> str:
 def json_response(payload: str, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
     """A response from already-serialised JSON (pydantic's model_dump_json), skipping a second validation."""
     return Response(content=payload, status_code=status_code, media_type="application/json", headers=headers)
+
+
+def refuse_nul_characters(request: Request) -> None:
+    """NUL can't be stored or compared as text on PostgreSQL: a path or query carrying one is a 400, not a 500."""
+    params = request.query_params.multi_items()
+    if "\x00" in request.url.path or any("\x00" in key or "\x00" in value for key, value in params):
+        raise InvalidRequest("The request's path or query contains a NUL character.")

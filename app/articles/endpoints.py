@@ -5,11 +5,11 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib.resources import files
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app.articles import repository
@@ -94,7 +94,7 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
     ),
     responses={
         200: {"description": "Duplicate or update of a stored story", "model": ArticleOut},
-        **problem_responses(401, 403, 413, 415, 422),
+        **problem_responses(401, 403, 410, 413, 415, 422),
     },
     openapi_extra={
         "requestBody": {
@@ -144,13 +144,32 @@ def encode_cursor(sort_at: datetime, pk: int) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+MAX_PK = 2**31 - 1
+
+
 def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    """The position a cursor names; anything this service did not issue is a 400, never a 500."""
+    forged = InvalidRequest(f"The cursor {cursor!r} is not one this service issued.")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         sort_at, pk = json.loads(raw)
-        return datetime.fromisoformat(sort_at), int(pk)
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
-        raise InvalidRequest(f"The cursor {cursor!r} is not one this service issued.") from exc
+        position = datetime.fromisoformat(sort_at)
+    except (ValueError, TypeError, binascii.Error, OverflowError) as exc:
+        raise forged from exc
+    if position.tzinfo is None or type(pk) is not int or not 0 < pk <= MAX_PK:
+        raise forged
+    return position, pk
+
+
+def _instant_param(name: str, value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise InvalidRequest(f"`{name}` needs an offset or Z (e.g. 2024-12-01T00:00:00+05:30).")
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise InvalidRequest(f"`{name}` is out of the range of dates this service stores.") from exc
 
 
 @router.get(
@@ -172,9 +191,7 @@ def list_articles(
     until: Annotated[datetime | None, Query(description="ISO 8601; stories first stated before.")] = None,
     q: Annotated[str | None, Query(max_length=400, description="Full-text search.")] = None,
 ) -> Response:
-    for name, value in (("since", since), ("until", until)):
-        if value is not None and value.tzinfo is None:
-            raise InvalidRequest(f"`{name}` needs an offset or Z (e.g. 2024-12-01T00:00:00+05:30).")
+    since, until = _instant_param("since", since), _instant_param("until", until)
     pks = matching_article_pks(session, q) if q else None
     filters = ListFilters(agency, category, language, since, until, pks)
     after = decode_cursor(cursor) if cursor else None
@@ -185,8 +202,36 @@ def list_articles(
     out = ArticlePage(items=[summary_of(a, base) for a in page], next_cursor=next_cursor)
     headers = {}
     if next_cursor is not None:
-        headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+        # Relative (or under WIREFEED_PUBLIC_BASE_URL): never built from the request's Host header.
+        next_url = request.url.include_query_params(cursor=next_cursor)
+        headers["Link"] = f'<{base}{next_url.path}?{next_url.query}>; rel="next"'
     return json_response(out.model_dump_json(), headers=headers)
+
+
+def etag_matches(if_none_match: str, tag: str) -> bool:
+    """RFC 9110 weak comparison, as If-None-Match requires: W/"x" matches "x" (proxies weaken ETags)."""
+    candidates = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+    return "*" in candidates or tag in candidates
+
+
+def prefers_ninjs(accept: str) -> bool:
+    """True when the Accept header ranks ninjs above plain JSON (q-values honoured; q=0 means never)."""
+
+    def quality(media: str) -> float:
+        best = 0.0
+        for part in accept.split(","):
+            name, *params = (p.strip() for p in part.split(";"))
+            if name.lower() != media:
+                continue
+            q = next((p[2:] for p in params if p.lower().startswith("q=")), "1")
+            try:
+                best = max(best, float(q))
+            except ValueError:
+                continue
+        return best
+
+    ninjs = quality(NINJS_MEDIA_TYPE)
+    return ninjs > 0 and ninjs >= quality("application/json")
 
 
 def etag_of(article: ArticleOut, variant: str = "") -> str:
@@ -217,10 +262,10 @@ def get_article(
     format: Annotated[str | None, Query(pattern="^(json|ninjs)$", description="`ninjs` for IPTC ninjs 2.2.")] = None,
 ) -> Response:
     out = article_out(get_live_article(session, article_id), links_base(request))
-    as_ninjs = format == "ninjs" or (format is None and NINJS_MEDIA_TYPE in request.headers.get("accept", ""))
+    as_ninjs = format == "ninjs" or (format is None and prefers_ninjs(request.headers.get("accept", "")))
     tag = etag_of(out, "ninjs" if as_ninjs else "")
     headers = {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept"}
-    if if_none_match and (if_none_match.strip() == "*" or tag in {t.strip() for t in if_none_match.split(",")}):
+    if if_none_match and etag_matches(if_none_match, tag):
         return Response(status_code=304, headers=headers)
     if as_ninjs:
         return Response(json.dumps(to_ninjs(out), ensure_ascii=False), media_type=NINJS_MEDIA_TYPE, headers=headers)
@@ -250,7 +295,9 @@ def list_article_versions(request: Request, session: ReadSessionDep, article_id:
     summary="One earlier (or the current) version of an article, in full",
     responses=problem_responses(404, 410),
 )
-def get_article_version(request: Request, session: ReadSessionDep, article_id: str, version: int) -> Response:
+def get_article_version(
+    request: Request, session: ReadSessionDep, article_id: str, version: Annotated[int, Path(ge=1, le=MAX_PK)]
+) -> Response:
     article = get_live_article(session, article_id)
     row = repository.get_version(session, article.pk, version)
     if row is None:

@@ -16,15 +16,15 @@ class ArticleFields:
 
     headline: Mapped[str] = mapped_column(Text)
     byline: Mapped[str | None] = mapped_column(Text)
-    dateline_place: Mapped[str | None] = mapped_column(String(200))
-    dateline_text: Mapped[str | None] = mapped_column(String(400))
+    dateline_place: Mapped[str | None] = mapped_column(Text)
+    dateline_text: Mapped[str | None] = mapped_column(Text)
     # Instants are stored in UTC; the offset the copy printed is kept beside them (minutes east of UTC).
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     published_offset: Mapped[int | None] = mapped_column(SmallInteger)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     updated_offset: Mapped[int | None] = mapped_column(SmallInteger)
     summary: Mapped[str | None] = mapped_column(Text)
-    category: Mapped[str | None] = mapped_column(String(200))
+    category: Mapped[str | None] = mapped_column(Text)
     body: Mapped[list[str]] = mapped_column(JSON)
     signoff: Mapped[str | None] = mapped_column(Text)
     disclaimer: Mapped[str] = mapped_column(Text)
@@ -50,7 +50,7 @@ class Article(ArticleFields, Base):
     # Newest-first order: the story's first stated time (or arrival), fixed when the story is first stored.
     sort_at: Mapped[datetime] = mapped_column(UTCDateTime())
     status: Mapped[str] = mapped_column(String(16), default="live")
-    agency_ref: Mapped[str | None] = mapped_column(String(200))
+    agency_ref: Mapped[str | None] = mapped_column(Text)
 
     versions: Mapped[list[ArticleVersion]] = relationship(
         back_populates="article", order_by="ArticleVersion.version", cascade="all, delete-orphan"

@@ -60,9 +60,12 @@ def body_html(body: list[str], disclaimer: str) -> str:
 KNOWN_AGENCIES = ("IANS", "PTI", "ANI", "UNI", "Reuters", "AFP", "AP")
 
 
+_CANONICAL = {a.casefold(): a for a in KNOWN_AGENCIES}
+
+
 def canonical_agency(name: str) -> str:
     """'reuters' → 'Reuters'; unknown names pass through unchanged."""
-    return {a.casefold(): a for a in KNOWN_AGENCIES}.get(name.casefold(), name)
+    return _CANONICAL.get(name.casefold(), name)
 
 
 def offset_minutes(value: datetime | None) -> int | None:
@@ -110,7 +113,7 @@ def draft_article(
 ) -> ArticleDraft:
     """Check the copy against the clock and derive its hashes and identity keys."""
     check_dates(copy, now, future_tolerance)
-    agency = copy.agency or default_agency
+    agency = canonical_agency(copy.agency or default_agency or "")
     if not agency:
         raise ParseError(
             "No agency could be identified in the copy (no agency tag in the dateline, byline or sign-off), "

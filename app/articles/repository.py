@@ -48,6 +48,9 @@ def find_story_for_update(
     session: Session, story_key: str, lead_key: str, near: datetime, window: timedelta
 ) -> Article | None:
     """The stored story a new text belongs to, locked for the update (FOR UPDATE; SQLite is already serialised)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # The lead rule has no unique constraint to lose a race on: serialise writers of one lead instead.
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(lead_key))))
     by_key = select(Article).where(Article.story_key == story_key).with_for_update()
     found = session.scalars(by_key).one_or_none()
     if found is not None:

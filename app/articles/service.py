@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.articles import repository
 from app.articles.models import Article, ArticleFields, ArticleVersion
 from app.articles.normalise import ArticleDraft, offset_minutes
-from app.errors import NotFound, Withdrawn
+from app.errors import DatabaseBusy, NotFound, Withdrawn
 from app.intake.models import RawCopy
 from app.related.index import index_article, unindex_article
 
@@ -154,7 +154,7 @@ def store(session: Session, draft: ArticleDraft, *, received_at: datetime, raw: 
             continue
         savepoint.commit()
         return result
-    raise RuntimeError("could not store the article after repeated write conflicts")
+    raise DatabaseBusy("The story kept conflicting with concurrent writes; nothing was stored. Retry shortly.")
 
 
 def get_live_article(session: Session, article_id: str) -> Article:

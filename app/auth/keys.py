@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.articles.normalise import canonical_agency
 from app.auth.models import ApiKey
 from app.db import utcnow
 from app.errors import InvalidRequest, NotFound
@@ -37,6 +38,9 @@ def create_key(session: Session, *, agency: str | None, scopes: Sequence[str], l
     unknown = sorted(set(scopes) - set(SCOPES))
     if unknown or not scopes:
         raise InvalidRequest(f"Unknown or missing scopes {unknown}; choose from {', '.join(SCOPES)}.")
+    if agency is not None and not 0 < len(agency) <= 40:
+        raise InvalidRequest("An agency name is 1 to 40 characters, e.g. IANS or Reuters.")
+    agency = canonical_agency(agency) if agency else None
     key_id = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
     row = ApiKey(
@@ -63,6 +67,13 @@ def authenticate(session: Session, token: str) -> ApiKey | None:
     if row is None or row.revoked_at is not None:
         return None
     return row if hmac.compare_digest(row.secret_hash, hash_secret(secret)) else None
+
+
+def agency_of_key(session: Session, key_id: str | None) -> str | None:
+    """The agency a key sends for (revoked or not: its past copy stays its own)."""
+    if key_id is None:
+        return None
+    return session.scalars(select(ApiKey.agency).where(ApiKey.id == key_id)).one_or_none()
 
 
 def list_keys(session: Session) -> Sequence[ApiKey]:

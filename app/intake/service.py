@@ -17,10 +17,21 @@ from sqlalchemy.orm import Session
 
 from app.articles.models import Article
 from app.articles.normalise import ArticleDraft, draft_article
-from app.articles.service import Outcome, store
+from app.articles.repository import WITHDRAWN
+from app.articles.service import Outcome, StoreResult, store
+from app.auth.keys import agency_of_key
 from app.config import Settings
 from app.db import Database, utcnow
-from app.errors import CopyRefused, CopyTooLarge, IdempotencyKeyReused, NotFound, ParseError, WirefeedError
+from app.errors import (
+    CopyRefused,
+    CopyTooLarge,
+    DatabaseBusy,
+    IdempotencyKeyReused,
+    NotFound,
+    ParseError,
+    WirefeedError,
+    Withdrawn,
+)
 from app.intake.models import IdempotencyRecord, RawCopy
 from app.parsers import parse_copy
 from app.rejections import repository as rejections_repository
@@ -109,6 +120,8 @@ def _earlier_answer(session: Session, delivery: Delivery) -> IngestResult | None
             "use a new key for new copy."
         )
     article = session.get(Article, record.article_pk) if record.article_pk is not None else None
+    if record.outcome == "withdrawn":
+        return _answer_withdrawn(None, replayed=True)
     return IngestResult(
         outcome=record.outcome,
         status_code=record.status_code,
@@ -176,9 +189,7 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
         try:
             with db.write_sessions.begin() as session:
                 stored = store(session, draft, received_at=now, raw=_raw_copy(delivery, now))
-                result = IngestResult(
-                    outcome=stored.outcome.value, status_code=_STATUS[stored.outcome], article=stored.article
-                )
+                result = _answer(stored)
                 _record_idempotency(session, delivery, result, now)
             return result
         except IntegrityError:
@@ -187,17 +198,38 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
                 earlier = _earlier_answer(session, delivery)
             if earlier is not None:
                 return earlier
-    raise RuntimeError("ingest kept conflicting with concurrent writers")
+    raise DatabaseBusy("The copy kept conflicting with concurrent writes; nothing was stored. Retry shortly.")
+
+
+def _answer_withdrawn(article_id: str | None, *, replayed: bool = False) -> IngestResult:
+    which = f"article {article_id!r}" if article_id else "an article"
+    error = Withdrawn(f"This copy belongs to {which}, which was withdrawn; it is kept but not published.")
+    return IngestResult(outcome="withdrawn", status_code=error.status, error=error, replayed=replayed)
+
+
+def _answer(stored: StoreResult) -> IngestResult:
+    if stored.article.status == WITHDRAWN:
+        # The text is kept (as a version or a known duplicate) but a killed story is never handed out again.
+        return _answer_withdrawn(stored.article.id)
+    return IngestResult(outcome=stored.outcome.value, status_code=_STATUS[stored.outcome], article=stored.article)
 
 
 def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
-    """Run quarantined copy through today's pipeline. On success the rejection is marked replayed."""
+    """Run quarantined copy through today's pipeline — as if its sender posted it again now, with the
+    sending key's agency — and on success mark the rejection replayed."""
     with db.read_sessions() as session:
         rejection = rejections_repository.get_by_id(session, rejection_id)
         if rejection is None:
             raise NotFound(f"No rejection with id {rejection_id!r}.")
         raw = rejection.raw_copy
-        delivery = Delivery(data=raw.data, content_type=raw.content_type, source="replay", headers=raw.headers)
+        delivery = Delivery(
+            data=raw.data,
+            content_type=raw.content_type,
+            source="replay",
+            api_key_id=raw.api_key_id,
+            default_agency=agency_of_key(session, raw.api_key_id),
+            headers=raw.headers,
+        )
     now = utcnow()
     try:
         draft = _prepare(delivery, settings, now)
@@ -207,6 +239,8 @@ def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
             assert still is not None
             still.detail = error.detail
             still.reason = error.reason if isinstance(error, ParseError) else error.type_slug
+            still.status_code = error.status
+            still.problem_type = error.type_uri
         return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
     with db.write_sessions.begin() as session:
         rejection = rejections_repository.get_by_id(session, rejection_id)
@@ -215,4 +249,4 @@ def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
         rejection.state = "replayed"
         rejection.replayed_at = now
         rejection.replay_article_id = stored.article.id
-    return IngestResult(outcome=stored.outcome.value, status_code=_STATUS[stored.outcome], article=stored.article)
+    return _answer(stored)

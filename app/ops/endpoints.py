@@ -9,6 +9,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import DatabaseDep
+from app.errors import PROBLEM_BASE
+from app.problems import problem_response, problem_responses
 
 router = APIRouter(tags=["operations"])
 
@@ -23,16 +25,20 @@ def healthz() -> dict[str, str]:
 @router.get(
     "/readyz",
     summary="The database is reachable",
-    responses={503: {"description": "Database unreachable"}},
+    responses=problem_responses(503),
 )
 def readyz(db: DatabaseDep) -> JSONResponse:
     try:
         with db.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError as exc:
-        return JSONResponse(
-            {"status": "unavailable", "database": db.dialect, "detail": type(exc).__name__},
-            status_code=503,
+        return problem_response(
+            503,
+            PROBLEM_BASE + "database-unavailable",
+            "Not ready",
+            f"The {db.dialect} database is not reachable ({type(exc).__name__}).",
+            None,
+            database=db.dialect,
         )
     return JSONResponse({"status": "ok", "database": db.dialect})
 

@@ -25,7 +25,7 @@ class ParsedCopy(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     source_format: SourceFormat
-    agency: str | None = None
+    agency: str | None = Field(default=None, min_length=1, max_length=40)
     headline: str
     byline: str | None = None
     dateline: Dateline | None = None
@@ -33,7 +33,8 @@ class ParsedCopy(BaseModel):
     updated_at: datetime | None = None
     summary: str | None = None
     category: str | None = None
-    language: str = "en"
+    # BCP 47 (e.g. "en", "hi", "en-IN"); bounded so a hostile feed cannot smuggle text through it.
+    language: str = Field(default="en", pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,1}$")
     body: list[str]
     signoff: str | None = None
     # What was done to the bytes to read them, e.g. "decoded as windows-1252", "repaired mojibake".

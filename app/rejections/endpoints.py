@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app.articles.endpoints import ingest_response
+from app.articles.schemas import ArticleOut
 from app.auth.dependencies import AdminKeyDep
 from app.db import DatabaseDep, ReadSessionDep
 from app.errors import InvalidRequest, NotFound
@@ -28,7 +29,7 @@ def _get(session: ReadSessionDep, rejection_id: str) -> Rejection:
 
 
 @router.get(
-    "", response_model=RejectionPage, summary="Refused copy, newest first", responses=problem_responses(401, 403)
+    "", response_model=RejectionPage, summary="Refused copy, newest first", responses=problem_responses(400, 401, 403)
 )
 def list_rejections(
     session: ReadSessionDep,
@@ -37,7 +38,7 @@ def list_rejections(
     cursor: Annotated[str | None, Query(description="Opaque, from the previous page.")] = None,
     state: Annotated[str | None, Query(pattern="^(open|replayed)$")] = None,
 ) -> RejectionPage:
-    if cursor is not None and not cursor.isdigit():
+    if cursor is not None and not (cursor.isascii() and cursor.isdigit() and 0 < int(cursor) <= 2**31 - 1):
         raise InvalidRequest(f"The cursor {cursor!r} is not one this service issued.")
     rows = repository.list_page(session, limit=limit + 1, before_pk=int(cursor) if cursor else None, state=state)
     page = rows[:limit]
@@ -79,7 +80,11 @@ def get_rejection_raw(session: ReadSessionDep, _key: AdminKeyDep, rejection_id: 
     "/{rejection_id}/replay",
     summary="Replay refused copy through today's pipeline",
     description="201/200 with the article as for `POST /v1/articles`, or the problem the copy still has.",
-    responses=problem_responses(401, 403, 404, 413, 415, 422),
+    responses={
+        201: {"description": "Stored as a new story", "model": ArticleOut},
+        200: {"description": "A duplicate or an update of a stored story", "model": ArticleOut},
+        **problem_responses(401, 403, 404, 410, 413, 415, 422),
+    },
 )
 async def replay_rejection(request: Request, db: DatabaseDep, _key: AdminKeyDep, rejection_id: str) -> Response:
     result = await run_in_threadpool(replay, db, request.app.state.settings, rejection_id)
