@@ -36,7 +36,8 @@ def all_commands() -> list[tuple[str, Any]]:
 @pytest.mark.parametrize(("name", "command"), all_commands(), ids=[n for n, _ in all_commands()])
 def test_every_command_has_help_with_an_example(name: str, command: Any) -> None:
     assert command.help, f"`wirefeed {name}` has no help"
-    assert "Example: wirefeed " in command.help or "wirefeed " in command.help.split("Example:")[-1]
+    assert "Example:" in command.help, f"`wirefeed {name}` help has no example"
+    assert "wirefeed " in command.help.split("Example:", 1)[1]
 
 
 @pytest.fixture
@@ -62,9 +63,13 @@ def test_keys_list_shows_ids_and_never_secrets(run: CliRunner) -> None:
     assert key.split("_", 2)[2] not in listed
 
 
-def test_keys_revoke_of_an_unknown_id_fails_cleanly(run: CliRunner) -> None:
-    result = run.invoke(cli, ["keys", "revoke", "nope"])
-    assert result.exit_code != 0
+def test_keys_revoke_of_an_unknown_id_fails_with_a_message_not_a_traceback(database: Database) -> None:
+    env = {**os.environ, "WIREFEED_DATABASE_URL": database.url}
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "keys", "revoke", "nope"], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: No API key with id 'nope'."
 
 
 def test_seed_twice_stores_nothing_the_second_time(run: CliRunner) -> None:

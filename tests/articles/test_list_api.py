@@ -104,3 +104,20 @@ def test_offsets_printed_by_the_copy_are_kept(client: TestClient, database: Data
     store_copy(database, parsed_copy(1, published_at=published))
     item = client.get("/v1/articles").json()["items"][0]
     assert item["published_at"] == "2024-12-01T10:40:00+05:30"
+
+
+def test_articles_stated_at_the_same_moment_are_each_listed_exactly_once(
+    client: TestClient, database: Database
+) -> None:
+    same_moment = datetime(2024, 12, 1, 10, 40, tzinfo=UTC)
+    stored = [store_copy(database, parsed_copy(n, published_at=same_moment)).article for n in range(45)]
+    seen: list[str] = []
+    cursor = ""
+    while True:
+        body = client.get(f"/v1/articles?limit=7{cursor}").json()
+        seen += [item["id"] for item in body["items"]]
+        if not body["next_cursor"]:
+            break
+        cursor = f"&cursor={body['next_cursor']}"
+    assert sorted(seen) == sorted(a.id for a in stored)
+    assert len(seen) == len(set(seen)) == 45

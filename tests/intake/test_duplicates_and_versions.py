@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from app.auth.keys import create_key
+from app.db import Database
 from tests.corpus import gold, raw
 
 
@@ -136,3 +138,25 @@ class TestIdempotencyKey:
         retry = client.post("/v1/articles", content=b"\x00\x01binary", headers=headers)
         assert first.status_code == retry.status_code == 422
         assert retry.json()["rejection_id"] == first.json()["rejection_id"]
+
+
+def test_copy_of_a_withdrawn_story_is_answered_410_and_not_republished(
+    client: TestClient, ingest_headers: dict[str, str], admin_headers: dict[str, str]
+) -> None:
+    _, first, _ = post(client, ingest_headers, raw("d016"))
+    client.post(f"/v1/articles/{first['id']}/withdraw", headers=admin_headers)
+    for copy in (raw("d016"), raw("d017")):  # a resend, then an update
+        response = client.post("/v1/articles", content=copy, headers=ingest_headers)
+        assert response.status_code == 410
+        assert response.headers["content-type"] == "application/problem+json"
+    assert client.get(f"/v1/articles/{first['id']}").status_code == 410
+
+
+def test_a_keys_agency_is_stored_in_its_canonical_spelling(client: TestClient, database: Database) -> None:
+    with database.write_sessions.begin() as session:
+        token = create_key(session, agency="ians", scopes=["ingest"]).token
+    untagged = raw("d000").replace(b"By IANS", b"By Staff")
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/plain"}
+    article = client.post("/v1/articles", content=untagged, headers=headers).json()
+    assert article["agency"] == "IANS"
+    assert [i["id"] for i in client.get("/v1/articles?agency=IANS").json()["items"]] == [article["id"]]

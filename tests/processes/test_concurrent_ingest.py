@@ -64,3 +64,22 @@ def test_concurrent_updates_of_one_story_each_become_a_version(
     assert all(r.status_code in (200, 201) for r in responses), [r.text for r in responses][:3]
     assert len({r.json()["id"] for r in responses}) == 1
     assert counts(database) == (1, 10)
+
+
+def test_concurrent_texts_with_one_opening_paragraph_become_one_story(
+    database: Database, ingest_key: str, tmp_path: Path
+) -> None:
+    """The lead rule (same agency, same first paragraph, other headline) has no unique constraint to lean on."""
+    original = Story(3).wire_text()
+    texts = [
+        original.replace(Story(3).headline.encode(), f"Reworded headline number {take}".encode()).replace(
+            b"a senior official told reporters", f"official number {take} told reporters".encode()
+        )
+        for take in range(10)
+    ]
+    assert len(set(texts)) == 10
+    with running_server(database.url, tmp_path / "server.log", workers=4) as server:
+        responses = post_all(server.base_url, ingest_key, texts)
+    assert all(r.status_code in (200, 201) for r in responses), [r.text for r in responses][:3]
+    assert len({r.json()["id"] for r in responses}) == 1
+    assert counts(database) == (1, 10)

@@ -17,11 +17,14 @@ from tests.stories import Story
 pytestmark = pytest.mark.process
 
 
-def stream_until_dead(base_url: str, key: str, acknowledged: dict[int, str], stop: threading.Event) -> None:
+POSTERS = 4
+
+
+def stream_until_dead(base_url: str, key: str, acknowledged: dict[int, str], stop: threading.Event, first: int) -> None:
     """POST new stories one after another; remember each story the server answered 2xx for."""
     headers = {"Authorization": f"Bearer {key}", "Content-Type": "text/plain"}
     with httpx.Client(base_url=base_url, timeout=10) as client:
-        n = 0
+        n = first
         while not stop.is_set():
             try:
                 response = client.post("/v1/articles", content=Story(n).wire_text(), headers=headers)
@@ -29,7 +32,7 @@ def stream_until_dead(base_url: str, key: str, acknowledged: dict[int, str], sto
                 return  # the server is gone
             if 200 <= response.status_code < 300:
                 acknowledged[n] = response.json()["id"]
-            n += 1
+            n += POSTERS  # each poster its own stories: several requests are in flight at the kill
 
 
 def test_sigkill_mid_stream_loses_no_acknowledged_story(database: Database, ingest_key: str, tmp_path: Path) -> None:
@@ -37,8 +40,8 @@ def test_sigkill_mid_stream_loses_no_acknowledged_story(database: Database, inge
     acknowledged: dict[int, str] = {}
     stop = threading.Event()
     posters = [
-        threading.Thread(target=stream_until_dead, args=(server.base_url, ingest_key, acknowledged, stop))
-        for _ in range(1)
+        threading.Thread(target=stream_until_dead, args=(server.base_url, ingest_key, acknowledged, stop, i))
+        for i in range(POSTERS)
     ]
     for poster in posters:
         poster.start()

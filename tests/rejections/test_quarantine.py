@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from app.errors import ParseError
+from app.auth.keys import create_key
+from app.config import Settings
+from app.db import Database
+from app.errors import ParseError, UnsupportedFormat
+from app.main import create_app
 from app.parsers import sniff
 from app.parsers.base import ParsedCopy
 from tests.corpus import bad_ids, gold, media_type, raw
@@ -109,3 +113,35 @@ def test_replay_of_still_bad_copy_answers_with_the_problem(
     assert replayed.status_code == 422
     assert replayed.json()["rejection_id"] == problem["rejection_id"]
     assert client.get("/v1/articles").json()["items"] == []
+
+
+def test_replay_sends_the_copy_as_its_agency_bound_key_did(
+    client: TestClient, database: Database, admin_headers: dict[str, str], settings: Settings
+) -> None:
+    """Copy that names no agency is the key's agency's: a replay must remember whose key sent it."""
+    with database.write_sessions.begin() as session:
+        token = create_key(session, agency="IANS", scopes=["ingest"]).token
+    story = raw("d000").replace(b"By IANS", b"By Staff")
+    strict = settings.model_copy(update={"max_copy_bytes": 100})
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/plain"}
+    with TestClient(create_app(strict)) as strict_client:
+        refused = strict_client.post("/v1/articles", content=story, headers=headers).json()
+    assert refused["status"] == 413
+    replayed = client.post(f"/v1/rejections/{refused['rejection_id']}/replay", headers=admin_headers)
+    assert replayed.status_code == 201, replayed.text
+    assert replayed.json()["agency"] == "IANS"
+
+
+def test_a_replay_that_fails_again_records_todays_problem(
+    client: TestClient, ingest_headers: dict[str, str], admin_headers: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def parser_with_a_bug(data: bytes) -> ParsedCopy:
+        raise UnsupportedFormat("simulated: not read yet")
+
+    monkeypatch.setitem(sniff.PARSERS, "text", parser_with_a_bug)
+    problem = refuse(client, ingest_headers, "db01")
+    assert problem["status"] == 415
+    monkeypatch.undo()
+    client.post(f"/v1/rejections/{problem['rejection_id']}/replay", headers=admin_headers)
+    kept = client.get(f"/v1/rejections/{problem['rejection_id']}", headers=admin_headers).json()
+    assert (kept["status"], kept["reason"]) == (422, "empty")
