@@ -193,6 +193,8 @@ def list_articles(
 ) -> Response:
     since, until = _instant_param("since", since), _instant_param("until", until)
     pks = matching_article_pks(session, q) if q else None
+    if q and pks is None:  # nothing searchable in q: nothing matches
+        return json_response(ArticlePage(items=[], next_cursor=None).model_dump_json())
     filters = ListFilters(agency, category, language, since, until, pks)
     after = decode_cursor(cursor) if cursor else None
     rows = repository.list_page(session, filters, limit + 1, after)

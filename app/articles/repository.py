@@ -23,7 +23,7 @@ class ListFilters:
     language: str | None = None
     since: datetime | None = None
     until: datetime | None = None
-    article_pks: Sequence[int] | None = None  # from a full-text match
+    article_pks: Select[tuple[int]] | None = None  # a full-text match, as a subquery
 
 
 def get_by_id(session: Session, article_id: str) -> Article | None:
@@ -81,7 +81,7 @@ def list_page(
     if filters.until:
         stmt = stmt.where(Article.sort_at < filters.until)
     if filters.article_pks is not None:
-        stmt = stmt.where(Article.pk.in_(list(filters.article_pks)))
+        stmt = stmt.where(Article.pk.in_(filters.article_pks))
     if after is not None:
         sort_at, pk = after
         stmt = stmt.where(or_(Article.sort_at < sort_at, and_(Article.sort_at == sort_at, Article.pk < pk)))

@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, any_, bindparam, select, text, update
+from sqlalchemy import Integer, Select, any_, bindparam, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, load_only
 
@@ -221,28 +221,23 @@ def _more_like_this_postgresql(
     return [(int(pk), float(value)) for pk, value in session.execute(stmt, params)]
 
 
-def matching_pks(session: Session, words: Sequence[str], limit: int) -> list[int]:
-    """Live articles containing every word (stemmed as their language is), any language; the `limit` most
-    recently stored first."""
-    if not words:
-        return []
+def matching_pks_query(session: Session, words: Sequence[str]) -> Select[tuple[int]]:
+    """A subquery of the live articles containing every word (stemmed as their language is), any language.
+    It has no limit of its own: the caller's keyset pagination bounds what is read."""
     if _dialect(session) == "postgresql":
         stmt = text(
-            "SELECT f.article_pk FROM related_fts AS f "
+            "SELECT f.article_pk AS pk FROM related_fts AS f "
             "WHERE f.document @@ plainto_tsquery('english'::regconfig, :q) "
-            "OR f.document @@ plainto_tsquery('simple'::regconfig, :q) ORDER BY f.article_pk DESC LIMIT :limit"
+            "OR f.document @@ plainto_tsquery('simple'::regconfig, :q)"
+        ).bindparams(q=" ".join(words))
+    else:
+        union = " UNION ALL ".join(
+            f"SELECT rowid AS pk FROM {table} WHERE {table} MATCH :query"  # noqa: S608
+            for table in _SQLITE_TABLES
         )
-        rows = session.execute(stmt, {"q": " ".join(words), "limit": limit})
-        return [int(pk) for pk in rows.scalars()]
-    query = " ".join(_fts5_string([word]) for word in words)
-    union = " UNION ALL ".join(
-        f"SELECT * FROM (SELECT rowid AS pk FROM {table} WHERE {table} MATCH :query "  # noqa: S608
-        "ORDER BY rowid DESC LIMIT :limit)"
-        for table in _SQLITE_TABLES
-    )
-    stmt = text(f"SELECT pk FROM ({union}) ORDER BY pk DESC LIMIT :limit")  # noqa: S608
-    rows = session.execute(stmt, {"query": query, "limit": limit})
-    return [int(pk) for pk in rows.scalars()]
+        stmt = text(union).bindparams(query=" ".join(_fts5_string([word]) for word in words))
+    matches = stmt.columns(pk=Integer).subquery("fts_matches")
+    return select(matches.c.pk)
 
 
 # --- articles as candidates ----------------------------------------------------------------------------

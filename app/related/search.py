@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from app.articles.models import Article
@@ -59,7 +59,6 @@ RECENCY_DAYS = 10.0
 RECENCY_UNKNOWN = 0.6
 SAME_AGENCY = 1.03
 SAME_CATEGORY = 1.03
-SEARCH_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -210,6 +209,8 @@ def related_articles(session: Session, article: Article, limit: int) -> list[Rel
     return ranked[:limit]
 
 
-def matching_article_pks(session: Session, query: str, limit: int = SEARCH_LIMIT) -> Sequence[int]:
-    """Live articles containing every word of `query` (English words stemmed), from the full-text index."""
-    return repository.matching_pks(session, tokens(query)[:32], limit)
+def matching_article_pks(session: Session, query: str) -> Select[tuple[int]] | None:
+    """The pks of live articles containing every word of `query` (English words stemmed), as a subquery on the
+    full-text index for `GET /v1/articles?q=`; None when the query has no searchable word (nothing matches)."""
+    words = tokens(query)[:32]
+    return repository.matching_pks_query(session, words) if words else None

@@ -67,7 +67,7 @@ def test_a_withdrawal_takes_back_the_counts_and_the_index_entry(backend: str, da
     assert counts[DOCUMENT_COUNT_KEY] == 1
     assert "stork" not in counts
     with database.read_sessions() as session:
-        assert list(matching_article_pks(session, "Kumarakom")) == [kept.pk]
+        assert list(session.scalars(matching_article_pks(session, "Kumarakom"))) == [kept.pk]
         assert session.get(RelatedDocument, gone.pk) is None
 
 
@@ -78,7 +78,7 @@ def test_a_failed_store_leaves_no_index_entry(backend: str, database: Database) 
         store(session, draft, received_at=NOW)
         session.rollback()
     with database.read_sessions() as session:
-        assert list(matching_article_pks(session, "pelicans")) == []
+        assert list(session.scalars(matching_article_pks(session, "pelicans"))) == []
     assert frequencies(database) == {}
 
 
