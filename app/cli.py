@@ -16,6 +16,7 @@ from app.db import Database, is_sqlite
 from app.errors import WirefeedError
 from app.intake.service import REFUSED, Delivery, IngestResult, ingest, replay
 from app.migrate import upgrade
+from app.parsers.sniff import media_type_for
 from app.rejections import repository as rejections_repository
 
 cli = typer.Typer(help="wirefeed: agency wire-feed ingestion service.", no_args_is_help=True, add_completion=False)
@@ -26,17 +27,20 @@ cli.add_typer(db_cli, name="db")
 cli.add_typer(keys_cli, name="keys")
 cli.add_typer(rejections_cli, name="rejections")
 
-MEDIA_BY_SUFFIX = {".txt": "text/plain", ".xml": "application/xml", ".json": "application/json"}
-
 
 def _settings() -> Settings:
     return get_settings()
 
 
-def _ready_database(settings: Settings) -> Database:
-    """Open the store, first applying migrations where that is safe to do unasked."""
+def _migrate_if_wanted(settings: Settings) -> None:
+    """Apply migrations where that is safe to do unasked: always on SQLite, elsewhere with auto_migrate."""
     if settings.auto_migrate or is_sqlite(settings.database_url):
         upgrade(settings.database_url)
+
+
+def _ready_database(settings: Settings) -> Database:
+    """Open the store, migrated first where that is safe to do unasked."""
+    _migrate_if_wanted(settings)
     return Database(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
 
 
@@ -52,9 +56,7 @@ def serve(
     """
     import uvicorn
 
-    settings = _settings()
-    if settings.auto_migrate or is_sqlite(settings.database_url):
-        upgrade(settings.database_url)
+    _migrate_if_wanted(_settings())
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=True)
 
 
@@ -97,7 +99,7 @@ def _ingest_files(files: list[Path], source: str, agency: str | None) -> collect
             for path in bar:
                 delivery = Delivery(
                     data=path.read_bytes(),
-                    content_type=MEDIA_BY_SUFFIX.get(path.suffix.lower(), "application/octet-stream"),
+                    content_type=media_type_for(path),
                     source=source,
                     default_agency=agency,
                     headers={"filename": path.name},

@@ -28,12 +28,11 @@ from datetime import UTC, timedelta  # noqa: E402
 from app.articles.normalise import draft_article  # noqa: E402
 from app.errors import ParseError, UnsupportedFormat  # noqa: E402
 from app.parsers.base import ParsedCopy  # noqa: E402
-from app.parsers.sniff import PARSERS, parse_copy  # noqa: E402
+from app.parsers.sniff import PARSERS, media_type_for, parse_copy  # noqa: E402
 from app.parsers.text import parse_text  # noqa: E402
 
 TEXT_FORMATS = ("page-text", "wire-text")
 STRUCTURED_FORMATS = ("nitf", "newsml-g2", "ninjs", "iptc7901", "anpa1312")
-MEDIA_BY_SUFFIX = {".txt": "text/plain", ".xml": "application/xml", ".json": "application/json"}
 # The clock the far-future check of structured bad inputs runs against (as in the tests).
 BENCH_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 FIELDS = (
@@ -210,7 +209,7 @@ def structured(corpus: Path, golds: list[dict[str, Any]]) -> None:
         print("\nBad inputs (structured, through parse_copy; dates checked by draft_article as the service does):")
         for gold in bad:
             raw = (corpus / gold["file"]).read_bytes()
-            media = MEDIA_BY_SUFFIX.get(Path(gold["file"]).suffix)
+            media = media_type_for(gold["file"])
             try:
                 copy = parse_copy(raw, media)
                 draft_article(copy, disclaimer="x", now=BENCH_NOW, future_tolerance=timedelta(hours=36))

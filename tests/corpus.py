@@ -7,6 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.parsers.sniff import media_type_for
+
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 TEXT_FORMATS = ("page-text", "wire-text")
 
@@ -33,8 +35,5 @@ def bad_ids(expect: str) -> list[str]:
     return [d for d in all_ids("db") if gold(d)["expect"] == expect]
 
 
-MEDIA_BY_SUFFIX = {".txt": "text/plain", ".xml": "application/xml", ".json": "application/json"}
-
-
 def media_type(doc_id: str) -> str:
-    return MEDIA_BY_SUFFIX[Path(gold(doc_id)["file"]).suffix]
+    return media_type_for(gold(doc_id)["file"])

@@ -10,6 +10,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -52,7 +53,7 @@ class Delivery:
     headers: dict[str, str] = field(default_factory=dict)
     idempotency_key: str | None = None
 
-    @property
+    @cached_property  # up to 1 MB, needed by the raw copy and the idempotency record: hash it once
     def sha256(self) -> str:
         return "sha256:" + hashlib.sha256(self.data).hexdigest()
 

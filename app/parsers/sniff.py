@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import PurePath
 
 from app.errors import ParseError, UnsupportedFormat
 from app.parsers.anpa1312 import parse_anpa1312
@@ -31,6 +32,15 @@ SPECIFIC_TYPES: dict[str, str] = {
     "application/vnd.iptc.7901": "iptc7901",
     "application/vnd.anpa.1312": "anpa1312",
 }
+# What a sender of a file declares: the generic type of its extension, so that the bytes decide the format.
+MEDIA_TYPE_BY_SUFFIX = {".txt": "text/plain", ".xml": "application/xml", ".json": "application/json"}
+
+
+def media_type_for(path: str | PurePath) -> str:
+    """The media type to declare for a file of copy (drop folders, the CLI, corpora)."""
+    return MEDIA_TYPE_BY_SUFFIX.get(PurePath(path).suffix.lower(), "application/octet-stream")
+
+
 # Media types that say little; the bytes decide.
 GENERIC_TYPES = {"text/plain", "application/octet-stream", "application/xml", "text/xml", "application/json", ""}
 

@@ -25,8 +25,6 @@ PARSERS: dict[str, Callable[[bytes], ParsedCopy]] = {
     "iptc7901": parse_iptc7901,
     "anpa1312": parse_anpa1312,
 }
-# What a sender would declare: the generic type of the file's extension, so the bytes decide the format.
-MEDIA_BY_SUFFIX = {".txt": "text/plain", ".xml": "application/xml", ".json": "application/json"}
 
 
 def structured_ids() -> list[str]:
@@ -35,10 +33,6 @@ def structured_ids() -> list[str]:
 
 def raw(doc_id: str) -> bytes:
     return (CORPUS / gold(doc_id)["file"]).read_bytes()
-
-
-def media_type(doc_id: str) -> str:
-    return MEDIA_BY_SUFFIX[Path(gold(doc_id)["file"]).suffix]
 
 
 def sample(name: str) -> bytes:

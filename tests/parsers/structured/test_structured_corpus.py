@@ -13,8 +13,8 @@ import pytest
 
 from app.parsers.base import ParsedCopy
 from app.parsers.sniff import detect_format, parse_copy
-from tests.corpus import gold
-from tests.parsers.structured.corpus import PARSERS, media_type, raw, structured_ids
+from tests.corpus import gold, media_type
+from tests.parsers.structured.corpus import PARSERS, raw, structured_ids
 
 IDS = structured_ids()
 EXPECTED_IDS = ["d002", "d007", "d010", "d014", "d018", "d020", "d023", "d028", "d032", "d042", "d045", "d050"]
