@@ -7,7 +7,21 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SourceFormat = Literal["page-text", "wire-text", "nitf", "newsml-g2", "ninjs", "iptc7901", "anpa1312"]
+SourceFormat = Literal[
+    "page-text",
+    "page-html",
+    "wire-text",
+    "nitf",
+    "newsml-g2",
+    "newsml12",
+    "ninjs",
+    "iptc7901",
+    "anpa1312",
+    "ap-media-json",
+    "rfc822",
+    "feed",
+]
+PubStatus = Literal["usable", "withheld", "canceled"]
 
 
 class Dateline(BaseModel):
@@ -42,8 +56,22 @@ class ParsedCopy(BaseModel):
     # The agency's own story identity and version, where the format carries one (NITF du-key, G2 guid).
     agency_ref: str | None = None
     agency_version: int | None = None
+    # What the agency says about publishing it: "canceled" (kill) and "withheld" withdraw the story found by
+    # agency_ref; an embargo holds the text until that instant.
+    pubstatus: PubStatus = "usable"
+    embargoed: datetime | None = None
+    urgency: int | None = Field(default=None, ge=0, le=9)
+    slugline: str | None = None
+    subjects: list[str] = Field(default_factory=list)
+    # True when the headline was derived (a bulletin's lede) rather than printed as a headline.
+    headline_derived: bool = False
+    # Notes to editors that must never be published ("not for publication" blocks, desk messages).
+    editorial_notes: str | None = None
+    # Named doubts the parser has about its own reading (e.g. "headline-unsure", "unexplained-removal: …").
+    # Any doubt holds the copy for review instead of publishing it.
+    doubts: list[str] = Field(default_factory=list)
 
-    @field_validator("published_at", "updated_at")
+    @field_validator("published_at", "updated_at", "embargoed")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
