@@ -1,4 +1,4 @@
-"""The `wirefeed` command line: serve, db upgrade, seed, ingest, keys, rejections."""
+"""The `wirefeed` command line: serve, db upgrade, seed, ingest, keys, rejections, review."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from app.auth import keys as api_keys
 from app.config import Settings, get_settings
 from app.db import Database, is_sqlite
 from app.errors import WirefeedError
-from app.intake.service import REFUSED, Delivery, IngestResult, ingest, replay
+from app.intake.service import HELD, REFUSED, Delivery, IngestResult, ingest, replay
 from app.migrate import upgrade
 from app.parsers.sniff import media_type_for
 from app.rejections import repository as rejections_repository
+from app.review import repository as review_repository
+from app.review import service as review_service
 
 cli = typer.Typer(help="wirefeed: agency wire-feed ingestion service.", no_args_is_help=True, add_completion=False)
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
@@ -26,6 +28,8 @@ rejections_cli = typer.Typer(help="Refused copy kept for operators.", no_args_is
 cli.add_typer(db_cli, name="db")
 cli.add_typer(keys_cli, name="keys")
 cli.add_typer(rejections_cli, name="rejections")
+review_cli = typer.Typer(help="Copy held for review: publish as drafted or reject.", no_args_is_help=True)
+cli.add_typer(review_cli, name="review")
 
 
 def _settings() -> Settings:
@@ -106,14 +110,18 @@ def _ingest_files(files: list[Path], source: str, agency: str | None) -> collect
                 )
                 result = ingest(database, settings, delivery)
                 counts[result.outcome] += 1
-                if result.outcome == REFUSED:
+                if result.outcome in (REFUSED, HELD):
                     refusals.append((path, result))
     finally:
         database.dispose()
     for path, result in refusals:
+        if result.review is not None:
+            reasons = "; ".join(result.review.reasons)
+            typer.echo(f"held {path} for review ({result.review.id}): {reasons}", err=True)
+            continue
         detail = result.error.detail if result.error else ""
         typer.echo(f"refused {path} ({result.status_code}, {result.rejection_id}): {detail}", err=True)
-    labels = ("created", "duplicate", "updated", "stale", REFUSED)
+    labels = ("created", "duplicate", "updated", "stale", HELD, REFUSED)
     typer.echo(" ".join(f"{label}={counts.get(label, 0)}" for label in labels) + f" total={sum(counts.values())}")
     return counts
 
@@ -223,7 +231,9 @@ def rejections_replay(rejection_ids: Annotated[list[str], typer.Argument(help="R
     try:
         for rejection_id in rejection_ids:
             result = replay(database, settings, rejection_id)
-            if result.article is not None:
+            if result.review is not None:
+                typer.echo(json.dumps({"rejection": rejection_id, "outcome": HELD, "review": result.review.id}))
+            elif result.article is not None:
                 typer.echo(json.dumps({"rejection": rejection_id, "outcome": result.outcome, "id": result.article.id}))
             else:
                 failed = True
@@ -233,6 +243,64 @@ def rejections_replay(rejection_ids: Annotated[list[str], typer.Argument(help="R
         database.dispose()
     if failed:
         raise typer.Exit(code=1)
+
+
+@review_cli.command("list")
+def review_list(
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
+    state: Annotated[str | None, typer.Option(help="open, published or rejected.")] = "open",
+) -> None:
+    """List copy held for review (open by default), newest first: id, received, agency, headline, reasons.
+
+    Example: wirefeed review list --state open
+    """
+    database = _ready_database(_settings())
+    try:
+        with database.read_sessions() as session:
+            for item in review_repository.list_page(session, limit=limit, before_pk=None, state=state):
+                reasons = "; ".join(item.reasons)
+                typer.echo(
+                    f"{item.id}\t{item.received_at.isoformat()}\t{item.agency or '-'}\t{item.state}\t"
+                    f"{item.headline[:80]}\t{reasons}"
+                )
+    finally:
+        database.dispose()
+
+
+@review_cli.command("publish")
+def review_publish(
+    review_id: Annotated[str, typer.Argument(help="The id from `review list`.")],
+    note: Annotated[str | None, typer.Option(help="Why, for the record.")] = None,
+) -> None:
+    """Publish held copy as it was drafted (an editor's decision).
+
+    Example: wirefeed review publish rv_x1Y2z3 --note "checked against the agency's site"
+    """
+    settings = _settings()
+    database = _ready_database(settings)
+    try:
+        done = review_service.publish(database, settings, review_id, "cli", note)
+        assert done.stored is not None
+        typer.echo(json.dumps({"review": review_id, "outcome": done.stored.outcome.value, "id": done.item.article_id}))
+    finally:
+        database.dispose()
+
+
+@review_cli.command("reject")
+def review_reject(
+    review_id: Annotated[str, typer.Argument(help="The id from `review list`.")],
+    note: Annotated[str | None, typer.Option(help="Why, for the record.")] = None,
+) -> None:
+    """Reject held copy: nothing is published, the copy stays kept with the decision.
+
+    Example: wirefeed review reject rv_x1Y2z3 --note "menu text, not a story"
+    """
+    database = _ready_database(_settings())
+    try:
+        review_service.reject(database, review_id, "cli", note)
+        typer.echo(json.dumps({"review": review_id, "outcome": "rejected"}))
+    finally:
+        database.dispose()
 
 
 def main() -> None:

@@ -37,6 +37,14 @@ class Settings(BaseSettings):
     )
     sqlite_busy_timeout_ms: int = Field(default=30_000, description="How long a SQLite writer waits its turn.")
     public_base_url: str = Field(default="", description="Prefix for absolute links; empty means relative links.")
+    review_threshold: int = Field(
+        default=1,
+        ge=1,
+        description=(
+            "How many failed plausibility checks hold a draft for review instead of publishing it. 1 (the "
+            "default) holds a draft that fails any check: right or held, never wrong."
+        ),
+    )
 
 
 @lru_cache(maxsize=1)

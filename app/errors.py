@@ -110,3 +110,11 @@ class DatabaseBusy(WirefeedError):
     status = 503
     type_slug = "database-unavailable"
     title = "Service busy"
+
+
+class Conflict(WirefeedError):
+    """The request conflicts with the resource's state (e.g. a decision already made)."""
+
+    status = 409
+    type_slug = "conflict"
+    title = "Conflict"

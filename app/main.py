@@ -19,6 +19,7 @@ from app.ops.endpoints import router as ops_router
 from app.problems import PROBLEM_MEDIA_TYPE, Problem, install_problem_handlers
 from app.rejections.endpoints import router as rejections_router
 from app.related.endpoints import router as related_router
+from app.review.endpoints import router as review_router
 from app.web import refuse_nul_characters
 
 DESCRIPTION = """
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(articles_router)
     app.include_router(related_router)
     app.include_router(rejections_router)
+    app.include_router(review_router)
     app.mount(
         STATIC_PREFIX, StaticFiles(directory=str(files("fastapi_offline").joinpath("static"))), name="docs-static"
     )

@@ -6,6 +6,7 @@ from app.db import Base
 from app.intake.models import IdempotencyRecord, RawCopy
 from app.rejections.models import Rejection
 from app.related.models import RelatedDocument, RelatedTerm
+from app.review.models import ReviewItem
 
 __all__ = [
     "ApiKey",
@@ -17,4 +18,5 @@ __all__ = [
     "Rejection",
     "RelatedDocument",
     "RelatedTerm",
+    "ReviewItem",
 ]

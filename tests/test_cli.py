@@ -87,7 +87,7 @@ def test_ingest_reports_refusals_and_rejections_can_be_replayed(
     (tmp_path / "good.txt").write_bytes(raw("d000"))
     (tmp_path / "bad.txt").write_bytes(b"")
     result = run.invoke(cli, ["ingest", str(tmp_path)])
-    assert result.output.strip().splitlines()[-1] == "created=1 duplicate=0 updated=0 stale=0 refused=1 total=2"
+    assert result.output.strip().splitlines()[-1] == "created=1 duplicate=0 updated=0 stale=0 held=0 refused=1 total=2"
     listed = run.invoke(cli, ["rejections", "list"]).output.strip().splitlines()
     assert len(listed) == 1
     rejection_id = listed[0].split("\t")[0]

@@ -33,6 +33,7 @@ from app.errors import PROBLEM_BASE, CopyTooLarge, InvalidRequest, NotFound
 from app.intake.service import Delivery, IngestResult, ingest
 from app.problems import problem_response, problem_responses, render_error
 from app.related.search import matching_article_pks
+from app.review.schemas import HeldOut, held_out
 from app.web import app_settings, json_response, links_base
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
@@ -60,7 +61,19 @@ async def _read_body(request: Request, settings: Settings) -> bytes:
     return b"".join(chunks)
 
 
+def held_response(result: IngestResult) -> Response:
+    """202 Accepted: the copy and its draft are kept for an editor; nothing was published."""
+    assert result.review is not None
+    out = held_out(result.review)
+    headers = {"Wirefeed-Outcome": "held", "Location": out.links["self"]}
+    if result.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return json_response(out.model_dump_json(), 202, headers)
+
+
 def ingest_response(result: IngestResult, request: Request) -> Response:
+    if result.review is not None:
+        return held_response(result)
     if result.article is None:
         if result.error is not None:
             return render_error(result.error, request, rejection_id=result.rejection_id)
@@ -89,11 +102,15 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
     description=(
         "The body is the copy's bytes exactly as the agency sent them. `201` for a new story, `200` for a "
         "duplicate (nothing stored) or an update (`version` raised); the `Wirefeed-Outcome` header says "
-        "which (`created`, `duplicate`, `updated`, `stale`). Refused copy answers with problem+json and is "
-        "kept for operators (`rejection_id`). An `Idempotency-Key` header makes a retry return the first answer."
+        "which (`created`, `duplicate`, `updated`, `stale`). Copy the service cannot be sure of (a draft that "
+        "fails a named plausibility check) is **held for review**: `202 Accepted` with the reasons and a "
+        "`review_id`, nothing published until an editor decides (`/v1/review`). Refused copy answers with "
+        "problem+json and is kept for operators (`rejection_id`). An `Idempotency-Key` header makes a retry "
+        "return the first answer."
     ),
     responses={
         200: {"description": "Duplicate or update of a stored story", "model": ArticleOut},
+        202: {"description": "Held for review: kept, not published", "model": HeldOut},
         **problem_responses(401, 403, 410, 413, 415, 422),
     },
     openapi_extra={

@@ -42,8 +42,10 @@ class Article(ArticleFields, Base):
     agency: Mapped[str] = mapped_column(String(40))
     language: Mapped[str] = mapped_column(String(16))
     source_format: Mapped[str] = mapped_column(String(20))
-    # Identity of the story for updates: agency + normalised headline (or the agency's own id).
+    # Identity of the story: the agency's own id, or its first text (app.articles.normalise.story_key).
     story_key: Mapped[str] = mapped_column(String(80), unique=True)
+    # Where later texts without an agency id look for it: agency + folded headline + first-stated day.
+    headline_key: Mapped[str | None] = mapped_column(String(80), index=True)
     lead_key: Mapped[str] = mapped_column(String(80), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())

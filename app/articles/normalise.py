@@ -35,13 +35,22 @@ def _fold(text: str) -> str:
     return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
-def story_key(copy: ParsedCopy, agency: str, received_at: datetime) -> str:
-    """Which story this copy is a text of. The agency's own id where the format has one; for text copy,
-    the agency, the headline (case, punctuation and spacing folded) and the local day the story was
-    first stated: agencies and the sites that republish them keep the headline when they update a
-    story's text, while a generic headline ("Sensex ends higher") comes back on other days as new stories."""
+def story_key(copy: ParsedCopy, agency: str, fingerprint: str) -> str:
+    """The unique identity of a story. The agency's own id where the format has one: the agency says which
+    story a text belongs to. Otherwise the story's first text: a later text joins it only on evidence in the
+    words (`headline_key`/`lead_key` find candidates, `app.articles.evidence` decides)."""
     if copy.agency_ref:
         return "ref:" + sha256_hex(f"{agency}\x00{copy.agency_ref}")
+    return "txt:" + sha256_hex(f"{agency}\x00{fingerprint}")
+
+
+def headline_key(copy: ParsedCopy, agency: str, received_at: datetime) -> str | None:
+    """Where to look for earlier texts of a story without an agency id: the agency, the headline (case,
+    punctuation and spacing folded) and the local day the story was first stated. Agencies and the sites that
+    republish them keep the headline when they update a story's text, while a generic headline ("Sensex ends
+    higher") comes back on other days as new stories. A candidate only, never identity on its own."""
+    if copy.agency_ref:
+        return None
     first_stated = copy.published_at or copy.updated_at or received_at
     return "hl:" + sha256_hex(f"{agency}\x00{_fold(copy.headline)}\x00{first_stated.date().isoformat()}")
 
@@ -85,6 +94,7 @@ class ArticleDraft:
     content_hash: str
     fingerprint: str
     story_key: str
+    headline_key: str | None
     lead_key: str
 
     @property
@@ -120,12 +130,14 @@ def draft_article(
             "and the API key is not bound to an agency.",
             reason="no-agency",
         )
+    text_fingerprint = fingerprint(copy.body)
     return ArticleDraft(
         copy=copy,
         agency=agency,
         disclaimer=disclaimer,
         content_hash=content_hash(copy.body),
-        fingerprint=fingerprint(copy.body),
-        story_key=story_key(copy, agency, now),
+        fingerprint=text_fingerprint,
+        story_key=story_key(copy, agency, text_fingerprint),
+        headline_key=headline_key(copy, agency, now),
         lead_key=lead_key(copy.body, agency),
     )

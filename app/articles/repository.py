@@ -44,25 +44,29 @@ def find_version_by_fingerprint(session: Session, fingerprint: str) -> ArticleVe
     return session.scalars(select(ArticleVersion).where(ArticleVersion.fingerprint == fingerprint)).one_or_none()
 
 
-def find_story_for_update(
-    session: Session, story_key: str, lead_key: str, near: datetime, window: timedelta
-) -> Article | None:
-    """The stored story a new text belongs to, locked for the update (FOR UPDATE; SQLite is already serialised)."""
+def find_story_by_key(session: Session, story_key: str) -> Article | None:
+    """The story with this identity (the agency's own id), locked for the update."""
+    return session.scalars(select(Article).where(Article.story_key == story_key).with_for_update()).one_or_none()
+
+
+def find_candidate_stories(
+    session: Session, headline_key: str | None, lead_key: str, near: datetime, window: timedelta
+) -> Sequence[Article]:
+    """Stored stories a new text may belong to (same folded headline and day, or same opening paragraph
+    nearby), oldest first and locked. The caller decides on evidence in the text.
+
+    On PostgreSQL, writers looking for the same headline or lead are serialised by transaction-scoped advisory
+    locks (taken in a fixed order, so two writers never wait on each other crosswise): there is no unique
+    constraint for a race to trip on. SQLite serialises every writer already (BEGIN IMMEDIATE)."""
+    keys = sorted(k for k in (headline_key, lead_key) if k)
     if session.get_bind().dialect.name == "postgresql":
-        # The lead rule has no unique constraint to lose a race on: serialise writers of one lead instead.
-        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(lead_key))))
-    by_key = select(Article).where(Article.story_key == story_key).with_for_update()
-    found = session.scalars(by_key).one_or_none()
-    if found is not None:
-        return found
-    by_lead = (
-        select(Article)
-        .where(Article.lead_key == lead_key, Article.sort_at.between(near - window, near + window))
-        .order_by(Article.pk)
-        .limit(1)
-        .with_for_update()
-    )
-    return session.scalars(by_lead).one_or_none()
+        for key in keys:
+            session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+    match = Article.lead_key == lead_key
+    by_lead = and_(match, Article.sort_at.between(near - window, near + window))
+    where = or_(Article.headline_key == headline_key, by_lead) if headline_key else by_lead
+    stmt = select(Article).where(where).order_by(Article.pk).limit(20).with_for_update()
+    return session.scalars(stmt).all()
 
 
 def list_page(

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.articles import repository
+from app.articles.evidence import shares_text
 from app.articles.models import Article, ArticleFields, ArticleVersion
 from app.articles.normalise import ArticleDraft, offset_minutes
 from app.errors import DatabaseBusy, NotFound, Withdrawn
@@ -94,6 +95,7 @@ def _create(session: Session, draft: ArticleDraft, received_at: datetime, raw: R
         language=copy.language,
         source_format=copy.source_format,
         story_key=draft.story_key,
+        headline_key=draft.headline_key,
         lead_key=draft.lead_key,
         version=1,
         received_at=received_at,
@@ -135,11 +137,23 @@ def _store_once(session: Session, draft: ArticleDraft, received_at: datetime, ra
     seen = repository.find_version_by_fingerprint(session, draft.fingerprint)
     if seen is not None:
         return StoreResult(Outcome.DUPLICATE, seen.article)
-    near = draft.stated_at or received_at
-    existing = repository.find_story_for_update(session, draft.story_key, draft.lead_key, near, LEAD_MATCH_WINDOW)
+    existing = _story_of(session, draft, draft.stated_at or received_at)
     if existing is not None:
         return _add_version(session, existing, draft, received_at, raw)
     return StoreResult(Outcome.CREATED, _create(session, draft, received_at, raw))
+
+
+def _story_of(session: Session, draft: ArticleDraft, near: datetime) -> Article | None:
+    """The stored story this text is a version of: by the agency's own id, or else a candidate (same headline
+    and day, or same lead nearby) that shares real text with it. Never by headline alone."""
+    if draft.copy.agency_ref:
+        return repository.find_story_by_key(session, draft.story_key)
+    candidates = repository.find_candidate_stories(
+        session, draft.headline_key, draft.lead_key, near, LEAD_MATCH_WINDOW
+    )
+    return next(
+        (c for c in candidates if c.agency == draft.agency and shares_text(c.body, list(draft.copy.body))), None
+    )
 
 
 def store(session: Session, draft: ArticleDraft, *, received_at: datetime, raw: RawCopy | None = None) -> StoreResult:

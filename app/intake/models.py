@@ -39,6 +39,7 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     article_pk: Mapped[int | None] = mapped_column(ForeignKey("articles.pk", ondelete="SET NULL"))
     rejection_id: Mapped[str | None] = mapped_column(String(32))
+    review_id: Mapped[str | None] = mapped_column(String(32))
     outcome: Mapped[str] = mapped_column(String(16))
     request_sha256: Mapped[str] = mapped_column(String(80))
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.articles.models import Article
 from app.articles.normalise import ArticleDraft, draft_article
-from app.articles.repository import WITHDRAWN
+from app.articles.repository import WITHDRAWN, find_version_by_fingerprint
 from app.articles.service import Outcome, StoreResult, store
 from app.auth.keys import agency_of_key
 from app.config import Settings
@@ -35,10 +35,15 @@ from app.errors import (
 )
 from app.intake.models import IdempotencyRecord, RawCopy
 from app.parsers import parse_copy
+from app.parsers.plausibility import plausibility_doubts
 from app.rejections import repository as rejections_repository
 from app.rejections.models import Rejection
+from app.review import repository as review_repository
+from app.review.models import ReviewItem
+from app.review.service import hold
 
 REFUSED = "refused"
+HELD = "held"
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class IngestResult:
     article: Article | None = None
     error: WirefeedError | None = None
     rejection_id: str | None = None
+    review: ReviewItem | None = None  # held for review: the item an editor decides on
     replayed: bool = False  # the answer came from an earlier request with the same Idempotency-Key
 
 
@@ -99,6 +105,7 @@ def _record_idempotency(session: Session, delivery: Delivery, result: IngestResu
             status_code=result.status_code,
             article_pk=result.article.pk if result.article is not None else None,
             rejection_id=result.rejection_id,
+            review_id=result.review.id if result.review is not None else None,
             outcome=result.outcome,
             request_sha256=delivery.sha256,
         )
@@ -123,11 +130,13 @@ def _earlier_answer(session: Session, delivery: Delivery) -> IngestResult | None
     article = session.get(Article, record.article_pk) if record.article_pk is not None else None
     if record.outcome == "withdrawn":
         return _answer_withdrawn(None, replayed=True)
+    review = review_repository.get_by_id(session, record.review_id) if record.review_id is not None else None
     return IngestResult(
         outcome=record.outcome,
         status_code=record.status_code,
         article=article,
         rejection_id=record.rejection_id,
+        review=review,
         replayed=True,
     )
 
@@ -186,11 +195,11 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
     except (CopyRefused, CopyTooLarge) as error:
         return quarantine(db, delivery, error, now)
 
+    reasons = review_reasons(draft, settings)
     for _attempt in range(3):
         try:
             with db.write_sessions.begin() as session:
-                stored = store(session, draft, received_at=now, raw=_raw_copy(delivery, now))
-                result = _answer(stored)
+                result = _settle(session, draft, reasons, _raw_copy(delivery, now), now)
                 _record_idempotency(session, delivery, result, now)
             return result
         except IntegrityError:
@@ -202,13 +211,33 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
     raise DatabaseBusy("The copy kept conflicting with concurrent writes; nothing was stored. Retry shortly.")
 
 
+def review_reasons(draft: ArticleDraft, settings: Settings) -> list[str]:
+    """The named checks the draft fails; as many as the threshold hold it for review (none: publish)."""
+    reasons = plausibility_doubts(draft.copy)
+    return reasons if len(reasons) >= settings.review_threshold else []
+
+
+def _settle(session: Session, draft: ArticleDraft, reasons: list[str], raw: RawCopy, now: datetime) -> IngestResult:
+    """Store the draft, or hold it for review, inside the caller's transaction.
+
+    A text already published is a duplicate even if its draft now fails a check: nothing new is published.
+    """
+    if reasons:
+        seen = find_version_by_fingerprint(session, draft.fingerprint)
+        if seen is not None:
+            return stored_answer(StoreResult(Outcome.DUPLICATE, seen.article))
+        item = hold(session, draft, reasons, raw, now)
+        return IngestResult(outcome=HELD, status_code=202, review=item)
+    return stored_answer(store(session, draft, received_at=now, raw=raw))
+
+
 def _answer_withdrawn(article_id: str | None, *, replayed: bool = False) -> IngestResult:
     which = f"article {article_id!r}" if article_id else "an article"
     error = Withdrawn(f"This copy belongs to {which}, which was withdrawn; it is kept but not published.")
     return IngestResult(outcome="withdrawn", status_code=error.status, error=error, replayed=replayed)
 
 
-def _answer(stored: StoreResult) -> IngestResult:
+def stored_answer(stored: StoreResult) -> IngestResult:
     if stored.article.status == WITHDRAWN:
         # The text is kept (as a version or a known duplicate) but a killed story is never handed out again.
         return _answer_withdrawn(stored.article.id)
@@ -243,11 +272,12 @@ def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
             still.status_code = error.status
             still.problem_type = error.type_uri
         return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
+    reasons = review_reasons(draft, settings)
     with db.write_sessions.begin() as session:
         rejection = rejections_repository.get_by_id(session, rejection_id)
         assert rejection is not None
-        stored = store(session, draft, received_at=now, raw=rejection.raw_copy)
+        result = _settle(session, draft, reasons, rejection.raw_copy, now)
         rejection.state = "replayed"
         rejection.replayed_at = now
-        rejection.replay_article_id = stored.article.id
-    return _answer(stored)
+        rejection.replay_article_id = result.article.id if result.article is not None else None
+    return result

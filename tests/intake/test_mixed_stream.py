@@ -70,5 +70,5 @@ def test_a_mixed_stream_through_the_cli_ends_with_exact_counts(database: Databas
     assert run.returncode == 0, run.stderr[-2000:]
     summary = run.stdout.strip().splitlines()[-1]
     print(f"CLI stream summary: {summary}")
-    assert summary == f"created={NEW} duplicate={DUPLICATES} updated={UPDATES} stale=0 refused={BAD} total=2000"
+    assert summary == f"created={NEW} duplicate={DUPLICATES} updated={UPDATES} stale=0 held=0 refused={BAD} total=2000"
     assert stored_counts(database) == (NEW, NEW + UPDATES, BAD)

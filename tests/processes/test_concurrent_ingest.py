@@ -3,6 +3,7 @@ each story stored exactly once."""
 
 from __future__ import annotations
 
+import random
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -83,3 +84,52 @@ def test_concurrent_texts_with_one_opening_paragraph_become_one_story(
     assert all(r.status_code in (200, 201) for r in responses), [r.text for r in responses][:3]
     assert len({r.json()["id"] for r in responses}) == 1
     assert counts(database) == (1, 10)
+
+
+WORDS = [
+    "river",
+    "council",
+    "harbour",
+    "tariff",
+    "monsoon",
+    "vaccine",
+    "cricket",
+    "budget",
+    "railway",
+    "orchard",
+    "senate",
+    "glacier",
+    "festival",
+    "copper",
+    "lawsuit",
+    "airport",
+    "election",
+    "drought",
+    "museum",
+    "satellite",
+    "textile",
+    "bridge",
+    "pension",
+    "harvest",
+]
+
+
+def unrelated_story(headline: str, n: int) -> bytes:
+    """Wire text under the given headline whose words share no run of five with any other n's."""
+    rng = random.Random(n)
+    sentences = [" ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + f" case {n}." for _ in range(3)]
+    return (
+        "\n\n".join([headline, f"Mumbai, Dec 1 (IANS) {sentences[0]}", *sentences[1:], "--IANS\nab/cd"]) + "\n"
+    ).encode()
+
+
+def test_20_concurrent_unrelated_stories_under_one_headline_are_never_merged(
+    database: Database, ingest_key: str, tmp_path: Path
+) -> None:
+    """An equal headline is no evidence: each text stays its own story, whatever order the writers commit in."""
+    texts = [unrelated_story("Markets close higher on Monday", n) for n in range(20)]
+    with running_server(database.url, tmp_path / "server.log", workers=4) as server:
+        responses = post_all(server.base_url, ingest_key, texts)
+    assert [r.status_code for r in responses] == [201] * 20, [r.text for r in responses if r.status_code != 201][:3]
+    assert len({r.json()["id"] for r in responses}) == 20
+    assert counts(database) == (20, 20)

@@ -49,8 +49,9 @@ def test_document_frequencies_count_each_live_article_once(backend: str, databas
 
 
 def test_an_update_moves_the_counts_from_removed_words_to_new_ones(backend: str, database: Database) -> None:
-    store_text(database, "Heron count", ["Herons and storks counted at Kumarakom."])
-    result = store_text(database, "Heron count", ["Herons and cormorants counted at Kumarakom."], minutes=5)
+    lead = "The annual bird census at the Kumarakom sanctuary ended on Sunday, wardens said."
+    store_text(database, "Heron count", [lead, "Herons and storks counted at Kumarakom."])
+    result = store_text(database, "Heron count", [lead, "Herons and cormorants counted at Kumarakom."], minutes=5)
     assert result.outcome == "updated"
     counts = frequencies(database)
     assert counts[DOCUMENT_COUNT_KEY] == 1

@@ -1,0 +1,1 @@
+"""Copy held for review: drafts the service was not sure enough to publish unedited."""

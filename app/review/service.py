@@ -1,0 +1,103 @@
+"""Holding copy for review, and an editor's decision on it: publish the kept draft as it is, or reject it.
+
+A draft is held when the pipeline's named plausibility checks fail (`app.parsers.plausibility`): the service
+publishes unedited, so when the copy does not let it be sure it keeps the copy and the draft and asks a person.
+Held copy is never listed, fetched or related. Publishing stores the kept draft through the same store as any
+ingest (duplicate, update and merge-evidence rules included), in one transaction with the decision.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from app.articles.normalise import ArticleDraft, draft_article
+from app.articles.service import StoreResult, store
+from app.config import Settings
+from app.db import Database, utcnow
+from app.errors import Conflict, NotFound
+from app.intake.models import RawCopy
+from app.parsers.base import ParsedCopy
+from app.review import repository
+from app.review.models import OPEN, PUBLISHED, REJECTED, ReviewItem
+
+
+def new_review_id() -> str:
+    return "rv_" + secrets.token_urlsafe(9)
+
+
+def hold(session: Session, draft: ArticleDraft, reasons: list[str], raw: RawCopy, received_at: datetime) -> ReviewItem:
+    """Keep held copy inside the caller's transaction; the same bytes held twice give the one open item."""
+    earlier = repository.find_open_by_sha256(session, raw.sha256)
+    if earlier is not None:
+        return earlier
+    item = ReviewItem(
+        id=new_review_id(),
+        raw_copy=raw,
+        received_at=received_at,
+        agency=draft.agency,
+        headline=draft.copy.headline,
+        reasons=reasons,
+        draft=draft.copy.model_dump(mode="json"),
+        sha256=raw.sha256,
+        state=OPEN,
+    )
+    session.add(item)
+    session.flush()
+    return item
+
+
+@dataclass(frozen=True)
+class Decision:
+    item: ReviewItem
+    stored: StoreResult | None = None
+
+
+def _open_item(session: Session, review_id: str) -> ReviewItem:
+    item = repository.get_by_id(session, review_id, for_update=True)
+    if item is None:
+        raise NotFound(f"No held copy with id {review_id!r}.")
+    if item.state != OPEN:
+        raise Conflict(f"Held copy {review_id!r} was already {item.state}; a decision is made once.")
+    return item
+
+
+def _kept_draft(item: ReviewItem, settings: Settings, now: datetime) -> ArticleDraft:
+    copy = ParsedCopy.model_validate(item.draft)
+    return draft_article(
+        copy,
+        disclaimer=settings.disclaimer,
+        now=now,
+        future_tolerance=timedelta(hours=settings.future_tolerance_hours),
+        default_agency=item.agency,
+    )
+
+
+def publish(db: Database, settings: Settings, review_id: str, decided_by: str, note: str | None = None) -> Decision:
+    """An editor approves the kept draft: it is stored as it was drafted (no check is re-run)."""
+    now = utcnow()
+    with db.write_sessions.begin() as session:
+        item = _open_item(session, review_id)
+        stored = store(session, _kept_draft(item, settings, now), received_at=now, raw=item.raw_copy)
+        item.state = PUBLISHED
+        item.decided_at = now
+        item.decided_by = decided_by
+        item.note = note
+        item.article_id = stored.article.id
+        session.flush()
+        return Decision(item=item, stored=stored)
+
+
+def reject(db: Database, review_id: str, decided_by: str, note: str | None = None) -> Decision:
+    """An editor refuses the held copy: nothing is published; the copy stays kept with the decision."""
+    with db.write_sessions.begin() as session:
+        item = _open_item(session, review_id)
+        item.state = REJECTED
+        item.decided_at = utcnow()
+        item.decided_by = decided_by
+        item.note = note
+        session.flush()
+        return Decision(item=item)
