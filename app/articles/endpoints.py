@@ -30,6 +30,7 @@ from app.auth.dependencies import AdminKeyDep, IngestKeyDep
 from app.config import Settings
 from app.db import DatabaseDep, ReadSessionDep
 from app.errors import PROBLEM_BASE, CopyTooLarge, InvalidRequest, NotFound
+from app.intake.schemas import BatchOut, ItemOutcome
 from app.intake.service import Delivery, IngestResult, ingest
 from app.problems import problem_response, problem_responses, render_error
 from app.related.search import matching_article_pks
@@ -71,7 +72,45 @@ def held_response(result: IngestResult) -> Response:
     return json_response(out.model_dump_json(), 202, headers)
 
 
+def _item_outcome(result: IngestResult, request: Request) -> ItemOutcome:
+    if result.review is not None:
+        out = held_out(result.review)
+        return ItemOutcome(
+            outcome=result.outcome,
+            status=202,
+            headline=out.headline,
+            review_id=out.review_id,
+            detail="; ".join(out.reasons),
+            links={"review": out.links["self"]},
+        )
+    if result.article is not None:
+        links = links_base(request)
+        article = article_out(result.article, links)
+        return ItemOutcome(
+            outcome=result.outcome,
+            status=result.status_code,
+            id=article.id,
+            headline=article.headline,
+            links={"self": article.links.self},
+        )
+    return ItemOutcome(
+        outcome=result.outcome,
+        status=result.status_code,
+        rejection_id=result.rejection_id,
+        detail=result.error.detail if result.error else None,
+        links={"rejection": f"/v1/rejections/{result.rejection_id}"} if result.rejection_id else {},
+    )
+
+
+def batch_response(result: IngestResult, request: Request) -> Response:
+    """200 with every story item's outcome (a file of several stories)."""
+    out = BatchOut(items=[_item_outcome(item, request) for item in result.items])
+    return json_response(out.model_dump_json(), 200, {"Wirefeed-Outcome": "multiple"})
+
+
 def ingest_response(result: IngestResult, request: Request) -> Response:
+    if result.items:
+        return batch_response(result, request)
     if result.review is not None:
         return held_response(result)
     if result.article is None:
@@ -109,7 +148,13 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
         "return the first answer."
     ),
     responses={
-        200: {"description": "Duplicate or update of a stored story", "model": ArticleOut},
+        200: {
+            "description": (
+                "Duplicate or update of a stored story (`Wirefeed-Outcome: duplicate`/`updated`/`stale`); or, for "
+                "a file of several stories (a G2 newsMessage, a feed), each item's outcome (`multiple`)."
+            ),
+            "model": ArticleOut | BatchOut,
+        },
         202: {"description": "Held for review: kept, not published", "model": HeldOut},
         **problem_responses(401, 403, 410, 413, 415, 422),
     },

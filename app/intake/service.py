@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cached_property
 
@@ -34,8 +34,9 @@ from app.errors import (
     Withdrawn,
 )
 from app.intake.models import IdempotencyRecord, RawCopy
-from app.parsers import parse_copy
+from app.parsers.base import ParsedCopy
 from app.parsers.plausibility import plausibility_doubts
+from app.parsers.sniff import parse_items
 from app.rejections import repository as rejections_repository
 from app.rejections.models import Rejection
 from app.review import repository as review_repository
@@ -44,6 +45,7 @@ from app.review.service import hold
 
 REFUSED = "refused"
 HELD = "held"
+MULTIPLE = "multiple"  # a file of several story items: `items` has each one's outcome
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class IngestResult:
     error: WirefeedError | None = None
     rejection_id: str | None = None
     review: ReviewItem | None = None  # held for review: the item an editor decides on
+    items: list[IngestResult] = field(default_factory=list)  # one per story item of a multi-item file
     replayed: bool = False  # the answer came from an earlier request with the same Idempotency-Key
 
 
@@ -130,6 +133,8 @@ def _earlier_answer(session: Session, delivery: Delivery) -> IngestResult | None
     article = session.get(Article, record.article_pk) if record.article_pk is not None else None
     if record.outcome == "withdrawn":
         return _answer_withdrawn(None, replayed=True)
+    if record.outcome == MULTIPLE:
+        return None  # settle each item again: duplicates and the same held items, the same answer in effect
     review = review_repository.get_by_id(session, record.review_id) if record.review_id is not None else None
     return IngestResult(
         outcome=record.outcome,
@@ -166,13 +171,17 @@ def quarantine(db: Database, delivery: Delivery, error: WirefeedError, received_
     return result
 
 
-def _prepare(delivery: Delivery, settings: Settings, now: datetime) -> ArticleDraft:
+def _parse(delivery: Delivery, settings: Settings) -> list[ParsedCopy]:
+    """Every story item of the copy (one for most formats; several for a G2 newsMessage or a feed)."""
     if len(delivery.data) > settings.max_copy_bytes:
         raise CopyTooLarge(
             f"The copy is {len(delivery.data):,} bytes; the limit is {settings.max_copy_bytes:,} bytes "
             "(document too large — a looping or concatenated feed?).",
         )
-    copy = parse_copy(delivery.data, delivery.content_type)
+    return parse_items(delivery.data, delivery.content_type)
+
+
+def _draft(copy: ParsedCopy, delivery: Delivery, settings: Settings, now: datetime) -> ArticleDraft:
     return draft_article(
         copy,
         disclaimer=settings.disclaimer,
@@ -180,6 +189,11 @@ def _prepare(delivery: Delivery, settings: Settings, now: datetime) -> ArticleDr
         future_tolerance=timedelta(hours=settings.future_tolerance_hours),
         default_agency=delivery.default_agency,
     )
+
+
+def _prepare(delivery: Delivery, settings: Settings, now: datetime) -> ArticleDraft:
+    """The draft of single-story copy (replay of refused copy takes its first story item)."""
+    return _draft(_parse(delivery, settings)[0], delivery, settings, now)
 
 
 def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult:
@@ -191,8 +205,14 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
         if earlier is not None:
             return earlier
     try:
-        draft = _prepare(delivery, settings, now)
+        copies = _parse(delivery, settings)
     except (CopyRefused, CopyTooLarge) as error:
+        return quarantine(db, delivery, error, now)
+    if len(copies) > 1:
+        return _ingest_items(db, settings, delivery, copies, now)
+    try:
+        draft = _draft(copies[0], delivery, settings, now)
+    except CopyRefused as error:
         return quarantine(db, delivery, error, now)
 
     reasons = review_reasons(draft, settings)
@@ -209,6 +229,40 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
             if earlier is not None:
                 return earlier
     raise DatabaseBusy("The copy kept conflicting with concurrent writes; nothing was stored. Retry shortly.")
+
+
+def _ingest_items(
+    db: Database, settings: Settings, delivery: Delivery, copies: list[ParsedCopy], now: datetime
+) -> IngestResult:
+    """A file of several stories: each item settled in its own transaction, every outcome in the answer.
+
+    The raw bytes are kept once and shared by every item stored or held from them. A retry (same
+    Idempotency-Key, or the same bytes) settles each item again, which gives duplicates and the same held items.
+    """
+    single = replace(delivery, idempotency_key=None)
+    items: list[IngestResult] = []
+    raw_pk: int | None = None
+    for copy in copies:
+        try:
+            draft = _draft(copy, delivery, settings, now)
+        except CopyRefused as error:
+            items.append(quarantine(db, single, error, now))
+            continue
+        reasons = review_reasons(draft, settings)
+        with db.write_sessions.begin() as session:
+            raw = session.get(RawCopy, raw_pk) if raw_pk is not None else None
+            raw = raw or _raw_copy(delivery, now)
+            items.append(_settle(session, draft, reasons, raw, now))
+            session.flush()
+            raw_pk = raw.pk
+    result = IngestResult(outcome=MULTIPLE, status_code=200, items=items)
+    if delivery.idempotency_key is not None and delivery.api_key_id is not None:
+        try:
+            with db.write_sessions.begin() as session:
+                _record_idempotency(session, delivery, result, now)
+        except IntegrityError:
+            pass  # a concurrent retry recorded it first
+    return result
 
 
 def review_reasons(draft: ArticleDraft, settings: Settings) -> list[str]:

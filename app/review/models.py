@@ -29,8 +29,8 @@ class ReviewItem(Base):
     headline: Mapped[str] = mapped_column(Text)
     reasons: Mapped[list[str]] = mapped_column(JSON)
     draft: Mapped[dict[str, Any]] = mapped_column(JSON)
-    # The sha256 of the raw bytes: the same copy posted again while held finds its item instead of a new one.
-    sha256: Mapped[str] = mapped_column(String(80), index=True)
+    # The draft's text fingerprint: the same text held again (a resend, a retry) finds its open item.
+    fingerprint: Mapped[str] = mapped_column(String(80), index=True)
     state: Mapped[str] = mapped_column(String(16), default=OPEN)  # open | published | rejected
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decided_by: Mapped[str | None] = mapped_column(String(32))  # the API key id, or "cli"

@@ -20,8 +20,9 @@ def get_by_id(session: Session, review_id: str, *, for_update: bool = False) -> 
     return item
 
 
-def find_open_by_sha256(session: Session, sha256: str) -> ReviewItem | None:
-    stmt = select(ReviewItem).where(ReviewItem.sha256 == sha256, ReviewItem.state == OPEN).order_by(ReviewItem.pk)
+def find_open_by_fingerprint(session: Session, fingerprint: str) -> ReviewItem | None:
+    stmt = select(ReviewItem).where(ReviewItem.fingerprint == fingerprint, ReviewItem.state == OPEN)
+    stmt = stmt.order_by(ReviewItem.pk)
     return session.scalars(stmt.limit(1)).one_or_none()
 
 

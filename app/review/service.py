@@ -30,8 +30,8 @@ def new_review_id() -> str:
 
 
 def hold(session: Session, draft: ArticleDraft, reasons: list[str], raw: RawCopy, received_at: datetime) -> ReviewItem:
-    """Keep held copy inside the caller's transaction; the same bytes held twice give the one open item."""
-    earlier = repository.find_open_by_sha256(session, raw.sha256)
+    """Keep held copy inside the caller's transaction; the same text held twice gives the one open item."""
+    earlier = repository.find_open_by_fingerprint(session, draft.fingerprint)
     if earlier is not None:
         return earlier
     item = ReviewItem(
@@ -42,7 +42,7 @@ def hold(session: Session, draft: ArticleDraft, reasons: list[str], raw: RawCopy
         headline=draft.copy.headline,
         reasons=reasons,
         draft=draft.copy.model_dump(mode="json"),
-        sha256=raw.sha256,
+        fingerprint=draft.fingerprint,
         state=OPEN,
     )
     session.add(item)

@@ -35,7 +35,7 @@ def upgrade() -> None:
         sa.Column("headline", sa.Text(), nullable=False),
         sa.Column("reasons", sa.JSON(), nullable=False),
         sa.Column("draft", sa.JSON(), nullable=False),
-        sa.Column("sha256", sa.String(length=80), nullable=False),
+        sa.Column("fingerprint", sa.String(length=80), nullable=False),
         sa.Column("state", sa.String(length=16), nullable=False),
         sa.Column("decided_at", app.db.UTCDateTime(timezone=True), nullable=True),
         sa.Column("decided_by", sa.String(length=32), nullable=True),
@@ -49,7 +49,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_review_items_received_at"), "review_items", ["received_at"])
     op.create_index(op.f("ix_review_items_agency"), "review_items", ["agency"])
-    op.create_index(op.f("ix_review_items_sha256"), "review_items", ["sha256"])
+    op.create_index(op.f("ix_review_items_fingerprint"), "review_items", ["fingerprint"])
     with op.batch_alter_table("idempotency_records") as batch:
         batch.add_column(sa.Column("review_id", sa.String(length=32), nullable=True))
     with op.batch_alter_table("articles") as batch:
@@ -64,7 +64,7 @@ def downgrade() -> None:
         batch.drop_column("headline_key")
     with op.batch_alter_table("idempotency_records") as batch:
         batch.drop_column("review_id")
-    op.drop_index(op.f("ix_review_items_sha256"), table_name="review_items")
+    op.drop_index(op.f("ix_review_items_fingerprint"), table_name="review_items")
     op.drop_index(op.f("ix_review_items_agency"), table_name="review_items")
     op.drop_index(op.f("ix_review_items_received_at"), table_name="review_items")
     op.drop_table("review_items")
