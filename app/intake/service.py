@@ -265,6 +265,15 @@ def _ingest_items(
     return result
 
 
+def replay_draft(
+    data: bytes, content_type: str | None, agency: str | None, settings: Settings, now: datetime
+) -> tuple[ArticleDraft, list[str]]:
+    """Today's draft of kept copy and the checks it fails (ParseError and the like propagate)."""
+    delivery = Delivery(data=data, content_type=content_type, source="replay", default_agency=agency)
+    draft = _prepare(delivery, settings, now)
+    return draft, review_reasons(draft, settings)
+
+
 def review_reasons(draft: ArticleDraft, settings: Settings) -> list[str]:
     """The named checks the draft fails; as many as the threshold hold it for review (none: publish)."""
     reasons = plausibility_doubts(draft.copy)

@@ -12,11 +12,11 @@ from app.articles.schemas import ArticleOut
 from app.auth.dependencies import AdminKeyDep
 from app.db import DatabaseDep, ReadSessionDep
 from app.errors import InvalidRequest, NotFound
-from app.intake.service import stored_answer
+from app.intake.service import HELD, IngestResult, stored_answer
 from app.problems import problem_responses
 from app.review import repository, service
 from app.review.models import OPEN, PUBLISHED, REJECTED
-from app.review.schemas import DecisionIn, ReviewItemOut, ReviewPage, review_item_out
+from app.review.schemas import DecisionIn, HeldOut, ReviewItemOut, ReviewPage, review_item_out
 from app.web import app_settings, json_response
 
 router = APIRouter(prefix="/v1/review", tags=["operators"])
@@ -97,3 +97,25 @@ async def reject_review_item(
     note = decision.note if decision else None
     done = await run_in_threadpool(service.reject, db, review_id, key.id, note)
     return json_response(review_item_out(done.item).model_dump_json(), 200, {})
+
+
+@router.post(
+    "/{review_id}/replay",
+    summary="Run held copy through today's pipeline",
+    description=(
+        "After a parser fix: `201`/`200` with the article when the copy now passes every check (the item is "
+        "marked published), else `202` with today's reasons (still held). `409` once a decision was made."
+    ),
+    status_code=201,
+    response_model=ArticleOut,
+    responses={
+        200: {"description": "A duplicate or an update", "model": ArticleOut},
+        202: {"description": "Still held, with today's reasons", "model": HeldOut},
+        **problem_responses(401, 403, 404, 409, 410, 413, 415, 422),
+    },
+)
+async def replay_review_item(request: Request, db: DatabaseDep, key: AdminKeyDep, review_id: str) -> Response:
+    done = await run_in_threadpool(service.replay, db, app_settings(request), review_id, key.id)
+    if done.stored is None:
+        return ingest_response(IngestResult(outcome=HELD, status_code=202, review=done.item), request)
+    return ingest_response(stored_answer(done.stored), request)

@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from app.config import Settings
 from app.db import Database
 from app.intake.service import Delivery, ingest
+from app.review import service as review_service
 
 HEADLINE = "Council approves new water plan for northern districts"
 LEAD = (
@@ -152,3 +153,21 @@ def test_a_threshold_above_the_failed_checks_publishes(settings: Settings, datab
 def test_the_default_threshold_holds_on_one_failed_check(settings: Settings, database: Database) -> None:
     assert settings.review_threshold == 1
     assert ingest(database, settings, delivery(SKIP_LINK_PAGE)).outcome == "held"
+
+
+def test_replaying_held_copy_that_still_fails_keeps_it_held_with_todays_reasons(
+    client: TestClient, ingest_headers: dict[str, str], admin_headers: dict[str, str]
+) -> None:
+    held = hold_one(client, ingest_headers)
+    response = client.post(f"/v1/review/{held['review_id']}/replay", headers=admin_headers)
+    assert (response.status_code, response.headers["wirefeed-outcome"]) == (202, "held")
+    assert response.json()["review_id"] == held["review_id"]
+
+
+def test_replaying_held_copy_that_now_passes_publishes_it(settings: Settings, database: Database) -> None:
+    held = ingest(database, settings, delivery(SKIP_LINK_PAGE))
+    assert held.review is not None
+    lenient = settings.model_copy(update={"review_threshold": 5})
+    done = review_service.replay(database, lenient, held.review.id, "test")
+    assert done.stored is not None and done.stored.outcome == "created"
+    assert (done.item.state, done.item.article_id) == ("published", done.stored.article.id)
