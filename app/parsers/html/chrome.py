@@ -16,7 +16,8 @@ from lxml.html import HtmlElement
 from app.parsers.html.textview import collapse
 
 # Elements whose text is never the story's.
-CHROME_TAGS = frozenset({"figcaption", "figure", "aside", "nav", "footer", "form", "menu", "dialog", "label"})
+# (Not <form>: ASP.NET pages wrap the whole page in one.)
+CHROME_TAGS = frozenset({"figcaption", "figure", "aside", "nav", "footer", "menu", "dialog", "label"})
 # Class and id words that name a box of chrome (compared word by word after splitting on - and _).
 CHROME_WORDS = frozenset(
     "caption captions figcaption credit credits copyright related relacionadas relacionados recommended "
@@ -147,6 +148,17 @@ def credit_shape(text: str) -> str | None:
     if EMAIL.match(text):
         return "email"
     return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:h.]\d{2}\b")
+MAX_TIME_LINE_TOKENS = 16
+
+
+def is_time_line(text: str) -> bool:
+    """A short line printing a date with a clock time ("martes 26 de abril de 2022 - 9:10 p.m.", "AFP 30 avril
+    2015 à 07:19 (Mis à jour : …)"): the page's time line, judged only above the story, never inside it."""
+    return len(text.split()) <= MAX_TIME_LINE_TOKENS and bool(_YEAR.search(text)) and bool(_CLOCK.search(text))
 
 
 def is_prose(text: str) -> bool:

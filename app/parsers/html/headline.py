@@ -26,20 +26,27 @@ class HeadlineChoice:
 
 
 def _confirms(signal: str, h1: str) -> bool:
+    """`signal` is `h1`, or `h1` joined to a site name that is shorter than it ("Headline | Site")."""
     if signal == h1:
         return True
     for sep in SEPARATORS:
-        if signal.startswith(h1 + sep) and 0 < len(signal[len(h1) + len(sep) :].split()) <= MAX_SUFFIX_WORDS:
-            return True
-        if signal.endswith(sep + h1) and 0 < len(signal[: -len(h1) - len(sep)].split()) <= MAX_SUFFIX_WORDS:
-            return True
+        if signal.startswith(h1 + sep):
+            site = signal[len(h1) + len(sep) :]
+            if 0 < len(site.split()) <= MAX_SUFFIX_WORDS and len(site) < len(h1):
+                return True
+        if signal.endswith(sep + h1):
+            site = signal[: -len(h1) - len(sep)]
+            if 0 < len(site.split()) <= MAX_SUFFIX_WORDS and len(site) < len(h1):
+                return True
     return False
 
 
 def choose_headline(meta: PageMeta) -> HeadlineChoice:
     h1_texts = list(dict.fromkeys(collapse(h.text_content()) for h in meta.h1s))
     signals = list(meta.titles.values())
-    confirmed = [h for h in h1_texts if any(_confirms(s, h) for s in signals)]
+    site = (meta.site_name or "").casefold()
+    # The site's name in an <h1> (its logo) is never the headline, however the title tags read.
+    confirmed = [h for h in h1_texts if h.casefold() != site and any(_confirms(s, h) for s in signals)]
     if len(confirmed) == 1:
         return HeadlineChoice(confirmed[0], None)
     if len(confirmed) > 1:

@@ -32,6 +32,8 @@ _ISO = re.compile(
 # RFC 2822 dates ("Wed, 02 Feb 2022 09:12:22 +0100") count only with a numeric offset or GMT/UTC.
 _RFC2822_ZONE = re.compile(r"(?:[+-]\d{4}|\bGMT|\bUTC)\s*$")
 _JSON_MAX_DEPTH = 12
+# JavaScript's Date.toString(), which pages print into datetime attributes: "Wed Nov 20 2019 08:00:58 GMT+0000".
+_JS_DATE = re.compile(r"^\s*\w{3} (\w{3} \d{1,2} \d{4} \d{2}:\d{2}:\d{2}) GMT([+-]\d{4})")
 
 
 @dataclass
@@ -63,6 +65,11 @@ def parse_time(value: str | None) -> datetime | None:
             clock = f"{whole}.{fraction[:6].ljust(6, '0')}"
         try:
             found = datetime.fromisoformat(f"{match.group('date')}T{clock}{offset}")
+        except ValueError:
+            return None
+    elif (js := _JS_DATE.match(value)) is not None:
+        try:
+            found = datetime.strptime(f"{js.group(1)} {js.group(2)}", "%b %d %Y %H:%M:%S %z")
         except ValueError:
             return None
     elif _RFC2822_ZONE.search(value):

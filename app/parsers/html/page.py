@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, timedelta
+
 from lxml.html import HtmlElement
 from pydantic import ValidationError
 
@@ -19,10 +22,11 @@ from app.parsers.html.document import read_page
 from app.parsers.html.extract import main_content
 from app.parsers.html.headline import choose_headline
 from app.parsers.html.meta import PageMeta, read_meta
-from app.parsers.html.story import Story, assemble, prove
+from app.parsers.html.story import Story, assemble, check_standfirst, prove
 from app.parsers.html.textview import PageText, collapse, read_text
 from app.parsers.html.times import read_times
 from app.parsers.language import detect_language
+from app.parsers.text.timestamps import find_stamps
 
 # A story shorter than this, on a page with far more prose, was probably cut by the extractor.
 MIN_BODY_WORDS = 60
@@ -62,6 +66,7 @@ def _parse(data: bytes) -> ParsedCopy:
     headline_element = _headline_element(meta, choice.text)
     items = prove(extraction.candidates, text, story_doubts := Story())
     story = assemble(items, text, choice.text, meta.descriptions, headline_element)
+    check_standfirst(story, text, headline_element, meta.descriptions)
     doubts.extend(story_doubts.doubts)
     doubts.extend(story.doubts)
     if not story.body:
@@ -76,7 +81,7 @@ def _parse(data: bytes) -> ParsedCopy:
     agency, agency_doubt = _agency(story, dateline.agency if dateline else None, byline, meta, text, headline_element)
     if agency_doubt:
         doubts.append(agency_doubt)
-    times = read_times(meta)
+    times = read_times(meta, _printed_times(text, headline_element, story))
     if times.doubt:
         doubts.append(times.doubt)
     try:
@@ -114,7 +119,9 @@ def _short_body(story: Story, text: PageText) -> str | None:
     return None
 
 
-def _header_runs(text: PageText, headline_element: HtmlElement | None, story: Story) -> list[str]:
+def _header_runs(
+    text: PageText, headline_element: HtmlElement | None, story: Story, max_words: int = MAX_CREDIT_WORDS
+) -> list[str]:
     """Short lines printed between the headline and the first body paragraph (credit, byline, time)."""
     if headline_element is None or not story.body:
         return []
@@ -122,7 +129,40 @@ def _header_runs(text: PageText, headline_element: HtmlElement | None, story: St
     first = next((r.order for r in text.runs if r.text == story.body[0] and r.order > start), None)
     if first is None:
         return []
-    return [r.text for r in text.runs if start < r.order < first and len(r.text.split()) <= MAX_CREDIT_WORDS]
+    return [r.text for r in text.runs if start < r.order < first and len(r.text.split()) <= max_words]
+
+
+# Two offsets no zone is read as: a time that comes out the same under both was printed with its zone.
+_PROBE_OFFSETS = (timedelta(hours=3, minutes=17), timedelta(hours=-4, minutes=-41))
+MAX_TIME_LINE_WORDS = 16
+
+
+def _printed_times(text: PageText, headline_element: HtmlElement | None, story: Story) -> list[datetime]:
+    """Times printed with an explicit zone in the lines between the headline and the story."""
+    found: list[datetime] = []
+    for line in _header_runs(text, headline_element, story, MAX_TIME_LINE_WORDS):
+        first = find_stamps(line, _PROBE_OFFSETS[0])
+        second = find_stamps(line, _PROBE_OFFSETS[1])
+        found.extend(a.at for a, b in zip(first, second, strict=False) if a.at == b.at)
+    return found
+
+
+# Where a byline element goes on to print the time: "Associated Press November 19, 2019", "… Published 11:34 PM".
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:\||•|·|—|–|-\s|published\b|updated\b|posted\b|veröffentlicht\b|publicado\b|publié\b|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s|\d{1,2}[./:]\d|\d{1,2}\s+\w+\s+\d{4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d).*$",
+    re.IGNORECASE,
+)
+
+
+def _clean_byline(text: str) -> str | None:
+    name = strip_by(_BYLINE_TAIL.sub("", collapse(text)))
+    if not name or not any(ch.isalpha() for ch in name) or chrome.DATE_LINE.match(name):
+        return None
+    if len(name.split()) > MAX_BYLINE_WORDS or name.endswith("."):
+        return None
+    return name
 
 
 def _byline(
@@ -133,12 +173,12 @@ def _byline(
             continue
         marked = (element.get("rel") or "").lower() == "author" or (element.get("itemprop") or "").lower() == "author"
         if marked or chrome.class_words(element) & BYLINE_WORDS:
-            name = strip_by(collapse(element.text_content()))
-            if name and len(name.split()) <= MAX_BYLINE_WORDS and not name.endswith("."):
+            name = _clean_byline(element.text_content())
+            if name is not None:
                 return name
-    for line in [*(r for r in _header_runs(text, headline_element, story)), *story.credits]:
-        if chrome.BYLINE_LINE.match(line) and len(line.split()) <= MAX_BYLINE_WORDS:
-            return strip_by(line)
+    for line in [*_header_runs(text, headline_element, story, MAX_BYLINE_WORDS), *story.credits]:
+        if chrome.BYLINE_LINE.match(line) and (name := _clean_byline(line)) is not None:
+            return name
     site = (meta.site_name or "").casefold()
     return next((a for a in meta.authors if a.casefold() != site), None)
 

@@ -24,6 +24,10 @@ SUMMARY_WORDS = frozenset(
 )
 
 
+# Elements of the lead picture.
+PICTURE_TAGS = frozenset({"img", "picture", "figure", "video", "figcaption"})
+
+
 @dataclass
 class Item:
     text: str  # the page's own text, whitespace collapsed
@@ -41,6 +45,8 @@ class Story:
     doubts: list[str] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)  # (reason, text)
     container: HtmlElement | None = None
+    summary_order: int | None = None
+    body_orders: list[int] = field(default_factory=list)
 
 
 def _short(text: str) -> str:
@@ -166,6 +172,10 @@ def assemble(
         if chrome.is_link_only(text, element):
             story.removed.append(("link", text))
             continue
+        if not body_items and chrome.is_time_line(text):
+            story.header.append(item)
+            story.removed.append(("time-line", text))
+            continue
         if not body_items:
             # Header zone: a standfirst, or the lead.
             key = match_key(text).rstrip(".… ")
@@ -173,7 +183,7 @@ def assemble(
                 key and (d.startswith(key) or key.startswith(d)) and len(d) > 30 for d in description_keys
             )
             if story.summary is None and summary_like and len(text.split()) >= 5 and (not inside or chrome.is_heading(element) or _is_summary_box(element, container)):
-                story.summary = text
+                story.summary, story.summary_order = text, item.order
                 story.removed.append(("summary", text))
                 continue
             if not inside:
@@ -183,7 +193,7 @@ def assemble(
                     story.doubts.append(f"unexplained-removal: prose before the story box ({_short(text)!r})")
                 continue
             if chrome.is_heading(element) and len(text.split()) >= PROSE_WORDS and story.summary is None:
-                story.summary = text
+                story.summary, story.summary_order = text, item.order
                 story.removed.append(("summary", text))
                 continue
             if len(text.split()) < 4 and not chrome.is_prose(text):
@@ -201,6 +211,7 @@ def assemble(
     # Signoff lines only count at the tail; credits met earlier were removed as chrome.
     body_items = _with_crossheads(body_items, page, container, headline_element)
     story.body = [i.text for i in body_items]
+    story.body_orders = [i.order for i in body_items]
     _check_unaccounted(story, body_items, page, container)
     return story
 
@@ -212,14 +223,14 @@ def _with_crossheads(
     if len(body) < 2 or container is None:
         return body
     first, last = body[0].order, body[-1].order
-    have = {i.order for i in body}
+    have = {match_key(i.text) for i in body}
     extra: list[Item] = []
     for heading in container.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         order = page.order_of.get(heading, 0)
-        if heading is headline_element or not first < order < last or order in have:
+        if heading is headline_element or not first < order < last:
             continue
         located = page.locate(heading.text_content())
-        if located is None:
+        if located is None or match_key(located[0]) in have:
             continue
         text = located[0]
         if chrome.text_chrome(text) or chrome.chrome_box(heading, container) or len(text.split()) > 20:
@@ -250,3 +261,66 @@ def _check_unaccounted(story: Story, body: list[Item], page: PageText, container
         if chrome.is_link_only(run.text, run.element) or _near_other_link(run.element):
             continue
         story.doubts.append(f"unexplained-removal: page prose left out of the body ({_short(run.text)!r})")
+
+
+def _common_ancestor(a: HtmlElement, b: HtmlElement) -> HtmlElement | None:
+    above: set[HtmlElement] = set()
+    node: HtmlElement | None = a
+    while node is not None:
+        above.add(node)
+        node = node.getparent()
+    node = b
+    while node is not None and node not in above:
+        node = node.getparent()
+    return node
+
+
+def check_standfirst(
+    story: Story, page: PageText, headline_element: HtmlElement | None, descriptions: list[str]
+) -> None:
+    """Find the standfirst between headline and story, and make sure it is one.
+
+    A standfirst is set between the headline and the lead picture. A boxed paragraph printed below the picture,
+    right above the story, may be the story's lead set in a box: it is a summary only when the story repeats it;
+    otherwise the copy is held ("summary-or-lead"). Any other sentence printed between
+    headline and story that is neither link nor chrome is an unexplained removal.
+    """
+    if headline_element is None or not story.body_orders:
+        return
+    start, first = page.order_of.get(headline_element, 0), story.body_orders[0]
+    if not start < first:
+        return
+    description_keys = [match_key(d).rstrip(".… ") for d in descriptions]
+    between = [r for r in page.runs if start < r.order < first and not _inside(r.element, headline_element)]
+    first_element = next((r.element for r in page.runs if r.order == first), None)
+    shared = _common_ancestor(headline_element, first_element) if first_element is not None else None
+    body_text = match_key(" ".join(story.body))
+    for run in between:
+        if len(run.text.split()) < PROSE_WORDS or chrome.is_link_only(run.text, run.element):
+            continue
+        if chrome.chrome_box(run.element, shared) or chrome.text_chrome(run.text) or chrome.credit_shape(run.text):
+            continue
+        if chrome.is_time_line(run.text):
+            continue
+        key = match_key(run.text)
+        if story.summary is not None and key == match_key(story.summary):
+            order = story.summary_order or run.order
+        elif story.summary is None and (
+            _is_summary_box(run.element, None)
+            or chrome.is_heading(run.element)
+            or any(d and len(d) > 30 and (d.startswith(key.rstrip(".… ")) or key.startswith(d)) for d in description_keys)
+        ):
+            story.summary, story.summary_order, order = run.text, run.order, run.order
+        else:
+            if chrome.is_prose(run.text):
+                story.doubts.append(f"unexplained-removal: a sentence between headline and story ({_short(run.text)!r})")
+            continue
+        below_picture = any(
+            start < position < order and element.tag in PICTURE_TAGS for element, position in page.order_of.items()
+        )
+        words = key.split()
+        repeated = len(words) >= PROSE_WORDS and " ".join(words[:PROSE_WORDS]).rstrip(".… ") in body_text
+        if below_picture and not repeated and not chrome.is_heading(run.element):
+            story.doubts.append(
+                f"summary-or-lead: a boxed paragraph above the story, below the byline or picture ({_short(run.text)!r})"
+            )
