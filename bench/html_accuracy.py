@@ -38,8 +38,18 @@ from app.parsers.base import ParsedCopy  # noqa: E402
 from app.parsers.plausibility import plausibility_doubts  # noqa: E402
 from app.parsers.sniff import parse_copy  # noqa: E402
 
-FIELDS = ("headline", "agency", "byline", "dateline", "published_at", "updated_at", "summary", "language", "body",
-          "signoff")
+FIELDS = (
+    "headline",
+    "agency",
+    "byline",
+    "dateline",
+    "published_at",
+    "updated_at",
+    "summary",
+    "language",
+    "body",
+    "signoff",
+)
 PUBLISH_CRITICAL = ("body", "headline", "agency", "published_at", "updated_at")
 TIMES = ("published_at", "updated_at")
 
@@ -130,7 +140,9 @@ def measure(corpus: Path) -> None:
                 if field in TIMES and ours is None:
                     missing[field] += 1
         critical = [f for f in misses if f in PUBLISH_CRITICAL]
-        labelled = [f for f in critical if f not in TIMES or expected(gold, f) is not None and value_of(copy, f) is not None]
+        labelled = [
+            f for f in critical if f not in TIMES or (expected(gold, f) is not None and value_of(copy, f) is not None)
+        ]
         state = "held" if doubts else "published"
         if doubts:
             held += 1
@@ -151,8 +163,10 @@ def measure(corpus: Path) -> None:
     print(f"  held: {held}/{len(found)} = {100 * held / total:.1f}%   refused: {refused}")
     print(f"  published-wrong (labelled times): {wrong_labelled}   (strict: {wrong_strict})")
     print(f"  times unverified (stated in markup, gold has none): {dict(unverified)}   missing: {dict(missing)}")
-    print(f"  reference, trafilatura bare output, body exact: {reference_exact}/{len(found)} "
-          f"= {100 * reference_exact / total:.1f}%")
+    print(
+        f"  reference, trafilatura bare output, body exact: {reference_exact}/{len(found)} "
+        f"= {100 * reference_exact / total:.1f}%"
+    )
 
 
 if __name__ == "__main__":

@@ -73,9 +73,13 @@ TAGGED_DATELINE = re.compile(
     r"(?P<punct>\s*[.:]?\s*[-—–]+|\.|:|\s(?=[A-Z«\"“„]))"
 )
 # AP and Reuters datelines a site printed without the tag: "MADRID —", "MONTGOMERY, Ala. --", "BERLIN (AP) —".
-CAPS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s+(?P<region>[A-Z][\w.]{1,14}\.?))?\s+(?:--|—|–)\s")
+CAPS_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s+(?P<region>[A-Z][\w.]{1,14}\.?))?\s+(?:--|—|–)\s"
+)
 # "Indianapolis –": a place in title case then a dash, before a capitalised sentence.
-TITLE_DATELINE = re.compile(r"^(?P<place>[A-Z][a-zäöüéèáíóú'’\-]+(?:\s+[A-Z][a-zäöüéèáíóú'’\-]+){0,2})\s+(?:--|—|–)\s+(?=[A-Z])")
+TITLE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-zäöüéèáíóú'’\-]+(?:\s+[A-Z][a-zäöüéèáíóú'’\-]+){0,2})\s+(?:--|—|–)\s+(?=[A-Z])"
+)
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,23 @@ MAX_DEPTH = 200
 MAX_JSON_LD_BLOCKS = 10
 MAX_JSON_LD_CHARS = 200_000
 # Elements whose content is never page text.
-NON_TEXT_TAGS = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-                 "select", "option", "textarea", "button", "input")
+NON_TEXT_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "select",
+    "option",
+    "textarea",
+    "button",
+    "input",
+)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{1,40})""", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -55,7 +70,9 @@ def read_page(data: bytes) -> Page:
         )
     for signature, kind in BINARY_SIGNATURES:
         if data.startswith(signature):
-            raise ParseError(f"Binary content, not HTML: the copy starts with the signature of {kind}.", reason="binary")
+            raise ParseError(
+                f"Binary content, not HTML: the copy starts with the signature of {kind}.", reason="binary"
+            )
     repairs: list[str] = []
     text = _decode(data, repairs)
     if "\x00" in text:
@@ -66,7 +83,11 @@ def read_page(data: bytes) -> Page:
     if not text.strip():
         raise ParseError("Empty page: the copy holds no HTML.", reason="empty")
     parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, default_doctype=False,
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,
+        default_doctype=False,
         collect_ids=False,
     )
     try:
@@ -92,8 +113,9 @@ def _decode(data: bytes, repairs: list[str]) -> str:
             try:
                 return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
             except UnicodeDecodeError as exc:
-                raise ParseError(f"The page starts with a {encoding} byte-order mark but is not {encoding}.",
-                                 reason="encoding") from exc
+                raise ParseError(
+                    f"The page starts with a {encoding} byte-order mark but is not {encoding}.", reason="encoding"
+                ) from exc
     declared = _META_CHARSET.search(data[:4096])
     if declared is not None:
         name = declared.group(1).decode("ascii", "replace").lower()

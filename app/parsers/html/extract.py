@@ -7,9 +7,8 @@ against the page's own text (textview) and judged as story or chrome (chrome.py)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from configparser import ConfigParser
+from dataclasses import dataclass
 from functools import lru_cache
 
 import trafilatura

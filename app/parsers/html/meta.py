@@ -19,8 +19,19 @@ from app.parsers.html.textview import collapse
 
 # JSON-LD types that describe the story itself (not the site, a breadcrumb or a video beside it).
 ARTICLE_TYPES = frozenset(
-    {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting", "liveblogposting",
-     "backgroundnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "report", "socialmediaposting"}
+    {
+        "newsarticle",
+        "article",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "backgroundnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "report",
+        "socialmediaposting",
+    }
 )
 # Dates before this are placeholders ("0001-01-01T00:00:00Z"), never a story's time.
 EARLIEST_YEAR = 1990
@@ -175,6 +186,7 @@ def _author_names(value: Any) -> list[str]:
 
 def _declared_language(root: HtmlElement) -> str | None:
     for value in (root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")):
-        if value and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", value.strip()):
-            return value.strip().replace("_", "-").split("-", 1)[0].lower()
+        declared = str(value).strip() if value else ""
+        if declared and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", declared):
+            return declared.replace("_", "-").split("-", 1)[0].lower()
     return None

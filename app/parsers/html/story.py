@@ -19,8 +19,27 @@ CONTAINER_SHARE = 0.6
 PROSE_WORDS = 8
 # Summary boxes under the headline, by their class words.
 SUMMARY_WORDS = frozenset(
-    "summary excerpt standfirst lead lede deck dek subtitle subheading subhead intro bajada chapo chapeau sapo "
-    "entradilla abstract teaser-text description".split()
+    [
+        "summary",
+        "excerpt",
+        "standfirst",
+        "lead",
+        "lede",
+        "deck",
+        "dek",
+        "subtitle",
+        "subheading",
+        "subhead",
+        "intro",
+        "bajada",
+        "chapo",
+        "chapeau",
+        "sapo",
+        "entradilla",
+        "abstract",
+        "teaser-text",
+        "description",
+    ]
 )
 
 
@@ -125,7 +144,11 @@ def _near_other_link(element: HtmlElement) -> bool:
 
 
 def assemble(
-    items: list[Item], page: PageText, headline: str | None, descriptions: list[str], headline_element: HtmlElement | None
+    items: list[Item],
+    page: PageText,
+    headline: str | None,
+    descriptions: list[str],
+    headline_element: HtmlElement | None,
 ) -> Story:
     story = Story()
     headline_key = match_key(headline) if headline else None
@@ -182,7 +205,12 @@ def assemble(
             summary_like = _is_summary_box(element, container) or any(
                 key and (d.startswith(key) or key.startswith(d)) and len(d) > 30 for d in description_keys
             )
-            if story.summary is None and summary_like and len(text.split()) >= 5 and (not inside or chrome.is_heading(element) or _is_summary_box(element, container)):
+            if (
+                story.summary is None
+                and summary_like
+                and len(text.split()) >= 5
+                and (not inside or chrome.is_heading(element) or _is_summary_box(element, container))
+            ):
                 story.summary, story.summary_order = text, item.order
                 story.removed.append(("summary", text))
                 continue
@@ -308,12 +336,16 @@ def check_standfirst(
         elif story.summary is None and (
             _is_summary_box(run.element, None)
             or chrome.is_heading(run.element)
-            or any(d and len(d) > 30 and (d.startswith(key.rstrip(".… ")) or key.startswith(d)) for d in description_keys)
+            or any(
+                d and len(d) > 30 and (d.startswith(key.rstrip(".… ")) or key.startswith(d)) for d in description_keys
+            )
         ):
             story.summary, story.summary_order, order = run.text, run.order, run.order
         else:
             if chrome.is_prose(run.text):
-                story.doubts.append(f"unexplained-removal: a sentence between headline and story ({_short(run.text)!r})")
+                story.doubts.append(
+                    f"unexplained-removal: a sentence between headline and story ({_short(run.text)!r})"
+                )
             continue
         below_picture = any(
             start < position < order and element.tag in PICTURE_TAGS for element, position in page.order_of.items()
@@ -322,5 +354,5 @@ def check_standfirst(
         repeated = len(words) >= PROSE_WORDS and " ".join(words[:PROSE_WORDS]).rstrip(".… ") in body_text
         if below_picture and not repeated and not chrome.is_heading(run.element):
             story.doubts.append(
-                f"summary-or-lead: a boxed paragraph above the story, below the byline or picture ({_short(run.text)!r})"
+                f"summary-or-lead: a boxed paragraph between the lead picture and the story ({_short(run.text)!r})"
             )
