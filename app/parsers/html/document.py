@@ -23,6 +23,11 @@ MAX_HTML_BYTES = 4_000_000
 MAX_ELEMENTS = 60_000
 # Real pages nest 30-60 deep; libxml2 stops at 256, which already costs recursion elsewhere.
 MAX_DEPTH = 200
+# libxml2 checks each attribute against the others of its element: thousands on one element cost seconds.
+MAX_ATTRIBUTES = 200
+# A start tag this long is worth counting its attributes (real tags are under a few hundred characters).
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{1500,}>")
+_ATTRIBUTE = re.compile(r"""\s[^\s=<>"'/]+\s*=""")
 # Structured data blocks read for dates and headline: a page has a handful, each a few KB.
 MAX_JSON_LD_BLOCKS = 10
 MAX_JSON_LD_CHARS = 200_000
@@ -82,6 +87,12 @@ def read_page(data: bytes) -> Page:
         raise ParseError(f"Binary content, not HTML: {controls:,} control characters.", reason="binary")
     if not text.strip():
         raise ParseError("Empty page: the copy holds no HTML.", reason="empty")
+    for tag in _LONG_TAG.finditer(text):
+        if len(_ATTRIBUTE.findall(tag.group(0))) > MAX_ATTRIBUTES:
+            raise ParseError(
+                f"Page too complex: an element with over {MAX_ATTRIBUTES} attributes (a hostile or generated page).",
+                reason="too-complex",
+            )
     parser = lxml.html.HTMLParser(
         remove_comments=True,
         remove_pis=True,
