@@ -75,10 +75,11 @@ def _short(text: str) -> str:
 def prove(candidates: list[str], page: PageText, story: Story) -> list[Item]:
     items: list[Item] = []
     seen: set[int] = set()
+    last = -1
     for candidate in candidates:
-        located = page.locate(candidate)
+        located = page.locate(candidate, last)
         if located is None and (bare := without_item_prefix(candidate)) is not None:
-            located = page.locate(bare)
+            located = page.locate(bare, last)
         if located is None:
             story.doubts.append(f"not-verbatim: extracted text not found as page text ({_short(candidate)!r})")
             continue
@@ -86,6 +87,7 @@ def prove(candidates: list[str], page: PageText, story: Story) -> list[Item]:
         if order in seen and any(i.text == text for i in items):
             continue  # the extractor printed the same element twice
         seen.add(order)
+        last = max(last, order)
         items.append(Item(text=text, element=element, order=order))
     return items
 

@@ -98,17 +98,20 @@ class PageText:
     block_text: dict[str, list[HtmlElement]] = field(default_factory=dict)
     order_of: dict[HtmlElement, int] = field(default_factory=dict)
 
-    def locate(self, paragraph: str) -> tuple[str, HtmlElement, int] | None:
-        """The page's own text for `paragraph`, the element printing it and its position; None if not page text."""
+    def locate(self, paragraph: str, after: int = -1) -> tuple[str, HtmlElement, int] | None:
+        """The page's own text for `paragraph`, the element printing it and its position; None if not page text.
+
+        Text printed more than once (a standfirst repeating the lead) is taken at its first place after `after`."""
         key = match_key(paragraph)
         if not key:
             return None
         runs = self.by_key.get(key)
         if runs:
-            return runs[0].text, runs[0].element, runs[0].order
+            run = next((r for r in runs if r.order > after), runs[0])
+            return run.text, run.element, run.order
         blocks = self.block_text.get(key)
         if blocks:
-            element = blocks[0]
+            element = next((b for b in blocks if self.order_of.get(b, 0) > after), blocks[0])
             text = " ".join(r.text for r in self.runs_in(element))
             return text, element, self.order_of.get(element, 0)
         return None
