@@ -161,7 +161,10 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
     openapi_extra={
         "requestBody": {
             "required": True,
-            "description": "Raw copy. text/plain for agency or page text; wire standards by their media types.",
+            "description": (
+                "Raw copy. text/plain for agency or page text; text/html (or application/xhtml+xml) for a news "
+                "page's HTML, whose main story is extracted; wire standards by their media types."
+            ),
             "content": {
                 "text/plain": {
                     "schema": {"type": "string"},
@@ -172,6 +175,8 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
                         }
                     },
                 },
+                "text/html": {"schema": {"type": "string"}},
+                "application/xhtml+xml": {"schema": {"type": "string"}},
                 "application/nitf+xml": {"schema": {"type": "string"}},
                 "application/vnd.iptc.g2.newsitem+xml": {"schema": {"type": "string"}},
                 "application/ninjs+json": {"schema": {"type": "string"}},

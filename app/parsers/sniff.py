@@ -1,6 +1,6 @@
 """Choose the parser for a piece of copy from its media type and, where that is generic, its bytes.
 
-detect_format   media type, else the bytes → "text", "nitf", "newsml-g2", "ninjs", "iptc7901",
+detect_format   media type, else the bytes → "text", "html", "nitf", "newsml-g2", "ninjs", "iptc7901",
                 "anpa1312", or "xml" / "json" for markup and JSON of no format we read
 PARSERS         format name → parser (one module per format, each a pure function of bytes)
 parse_copy      the two together; raises ParseError (422) or UnsupportedFormat (415), nothing else
@@ -15,6 +15,7 @@ from pathlib import PurePath
 from app.errors import ParseError, UnsupportedFormat
 from app.parsers.anpa1312 import parse_anpa1312
 from app.parsers.base import ParsedCopy
+from app.parsers.html import parse_html
 from app.parsers.iptc7901 import parse_iptc7901
 from app.parsers.newsml_g2 import parse_newsml_g2
 from app.parsers.ninjs import is_ninjs, load_json, parse_ninjs
@@ -31,9 +32,17 @@ SPECIFIC_TYPES: dict[str, str] = {
     "application/ninjs+json": "ninjs",
     "application/vnd.iptc.7901": "iptc7901",
     "application/vnd.anpa.1312": "anpa1312",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
 }
 # What a sender of a file declares: the generic type of its extension, so that the bytes decide the format.
-MEDIA_TYPE_BY_SUFFIX = {".txt": "text/plain", ".xml": "application/xml", ".json": "application/json"}
+MEDIA_TYPE_BY_SUFFIX = {
+    ".txt": "text/plain",
+    ".xml": "application/xml",
+    ".json": "application/json",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
 
 
 def media_type_for(path: str | PurePath) -> str:
@@ -52,6 +61,7 @@ PARSERS: dict[str, Parser] = {
     "ninjs": parse_ninjs,
     "iptc7901": parse_iptc7901,
     "anpa1312": parse_anpa1312,
+    "html": parse_html,
 }
 
 _COMMENTS = re.compile(rb"<!--.*?-->", re.DOTALL)
@@ -75,6 +85,8 @@ def detect_format(data: bytes, content_type: str | None = None) -> str:
         return "anpa1312"
     if head.startswith(_CONTROL_7901):
         return "iptc7901"
+    if _HTML_START.match(head):
+        return "html"  # a page posted as text/plain or octet-stream: <!DOCTYPE html> or <html> opens it
     if head.startswith(b"<"):
         return _sniff_xml(data)
     if head.startswith((b"{", b"[")):
@@ -82,6 +94,8 @@ def detect_format(data: bytes, content_type: str | None = None) -> str:
     return "text"
 
 
+# An HTML document's own opening, after an optional BOM, whitespace and comments.
+_HTML_START = re.compile(rb"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
 _ROOT_TAG = re.compile(rb"<(?![?!/])(?:[\w.\-]+:)?([\w.\-]+)")
 _XML_FORMATS = {b"nitf": "nitf", b"newsItem": "newsml-g2", b"newsMessage": "newsml-g2"}
 

@@ -1,0 +1,71 @@
+"""Times come from the page's machine-readable statements, only with their offset, and must agree."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from tests.parsers.html_pages import page, read
+
+
+def _meta(prop: str, value: str) -> str:
+    return f'<meta property="{prop}" content="{value}">'
+
+
+def _json_ld(published: str, modified: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+        f'"datePublished": "{published}", "dateModified": "{modified}"}}</script>'
+    )
+
+
+def test_published_time_with_its_offset_is_kept_with_that_offset() -> None:
+    copy = read(page(head=_meta("article:published_time", "2026-02-03T09:15:00-05:00")))
+    assert copy.published_at == datetime(2026, 2, 3, 9, 15, tzinfo=timezone(timedelta(hours=-5)))
+    assert copy.published_at.utcoffset() == timedelta(hours=-5)
+
+
+def test_a_time_without_an_offset_is_not_read() -> None:
+    assert read(page(head=_meta("article:published_time", "2026-02-03T09:15:00"))).published_at is None
+
+
+def test_a_placeholder_date_from_before_the_web_is_not_read() -> None:
+    assert read(page(head=_json_ld("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"))).published_at is None
+
+
+def test_json_ld_gives_published_and_updated() -> None:
+    copy = read(page(head=_json_ld("2026-02-03T09:15:00Z", "2026-02-03T11:00:00Z")))
+    assert copy.published_at == datetime(2026, 2, 3, 9, 15, tzinfo=UTC)
+    assert copy.updated_at == datetime(2026, 2, 3, 11, 0, tzinfo=UTC)
+
+
+def test_an_update_stamped_at_publication_is_no_update() -> None:
+    copy = read(page(head=_json_ld("2026-02-03T09:15:00Z", "2026-02-03T09:15:01Z")))
+    assert copy.updated_at is None
+
+
+def test_time_element_with_offset_is_the_published_time() -> None:
+    copy = read(page(before_body='<time datetime="2026-02-03T10:15:00+01:00">3 February 2026</time>'))
+    assert copy.published_at == datetime(2026, 2, 3, 9, 15, tzinfo=UTC)
+
+
+def test_rfc_2822_date_with_numeric_offset_is_read() -> None:
+    copy = read(page(head=_json_ld("Tue, 03 Feb 2026 10:15:00 +0100", "Tue, 03 Feb 2026 10:15:00 +0100")))
+    assert copy.published_at == datetime(2026, 2, 3, 9, 15, tzinfo=UTC)
+
+
+def test_publication_times_that_disagree_hold_the_copy() -> None:
+    head = _meta("article:published_time", "2026-02-03T09:15:00Z") + _json_ld(
+        "2026-02-03T13:40:00Z", "2026-02-03T13:40:00Z"
+    )
+    assert any(d.startswith("times-unsure") for d in read(page(head=head)).doubts)
+
+
+def test_an_update_before_the_publication_holds_the_copy() -> None:
+    copy = read(page(head=_json_ld("2026-02-03T09:15:00Z", "2026-02-03T08:00:00Z")))
+    assert any(d.startswith("times-unsure") for d in copy.doubts)
+    assert copy.updated_at is None
+
+
+def test_a_printed_time_with_its_zone_is_used_when_the_markup_has_none() -> None:
+    copy = read(page(before_body="<div class='dateline-time'>20 Nov 2026 08:00 GMT</div>"))
+    assert copy.published_at == datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
