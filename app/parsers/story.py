@@ -184,7 +184,8 @@ def finish(parts: StoryParts) -> ParsedCopy:
         name for name in (clean_agency_name(n) for n in parts.agency_names) if name and agency_named(name) is None
     ]
     paragraphs, byline, signoff, signoff_agency = _split_story(parts.paragraphs, parts.byline, other_agencies)
-    notice = parts.pubstatus != "usable"  # a kill or hold names its story; it need not carry text
+    # A kill or hold names its story and need not carry text; copy with doubts is held, never published.
+    notice = parts.pubstatus != "usable" or bool(parts.doubts)
     if not paragraphs and not notice:
         if headline:
             raise ParseError(
