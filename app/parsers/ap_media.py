@@ -1,14 +1,14 @@
 """AP Media API JSON (`/content/{id}` item records and `/content/feed` pages) → ParsedCopy.
 
-    shape      {"data": {"item": {...}}} for one item, {"data": {"items": [{"item": {...}}, ...]}} for a feed
-               page; an item has `altids.itemid` and `uri`
-    identity   altids.itemid → agency_ref; version → agency_version
-    fields     headline (else title), bylines[].by, datelinelocation.city, firstcreated / versioncreated,
-               pubstatus, urgency, language, slugline (else headline for AP's slug-style titles), subject[]
-    body       the item's own text when it carries some (`body_html`, `body_text`); AP delivers a text
-               story's words as NITF/ANPA rendition downloads, so an item without them is parsed and held
-               with the doubt "text-by-reference" (fetch the rendition), never published empty
-    not story  type picture, graphic, video, audio, composite → "not-a-story: picture" (etc.)
+shape      {"data": {"item": {...}}} for one item, {"data": {"items": [{"item": {...}}, ...]}} for a feed
+           page; an item has `altids.itemid` and `uri`
+identity   altids.itemid → agency_ref; version → agency_version
+fields     headline (else title), bylines[].by, datelinelocation.city, firstcreated / versioncreated,
+           pubstatus, urgency, language, slugline (else headline for AP's slug-style titles), subject[]
+body       the item's own text when it carries some (`body_html`, `body_text`); AP delivers a text
+           story's words as NITF/ANPA rendition downloads, so an item without them is parsed and held
+           with the doubt "text-by-reference" (fetch the rendition), never published empty
+not story  type picture, graphic, video, audio, composite → "not-a-story: picture" (etc.)
 """
 
 from __future__ import annotations
@@ -47,13 +47,15 @@ def is_ap_media(document: object) -> bool:
 
 
 @refusing_failures(LABEL)
-def parse_ap_media_items(data: bytes) -> list[ParsedCopy]:  # type: ignore[arg-type]
+def parse_ap_media_items(data: bytes) -> list[ParsedCopy]:
     from app.parsers.ninjs import load_json  # one JSON reader for every JSON format
 
     document = load_json(data)
     items = items_of(document)
     if items is None:
-        raise ParseError("Not an AP Media API answer: no data.item or data.items[].item records.", reason="wrong-format")
+        raise ParseError(
+            "Not an AP Media API answer: no data.item or data.items[].item records.", reason="wrong-format"
+        )
     stories = [i for i in items if str(i.get("type") or "text").lower() not in _NOT_STORY]
     if not stories:
         kind = str(items[0].get("type") or "item").lower()
@@ -93,7 +95,9 @@ def _read(item: dict[str, Any]) -> StoryParts:
         byline = _s(bylines[0], "by")
     located = item.get("datelinelocation")
     city = _s(located, "city") if isinstance(located, dict) else None
-    subjects = [s.get("name") for s in item.get("subject", []) if isinstance(s, dict) and isinstance(s.get("name"), str)]
+    subjects = [
+        s.get("name") for s in item.get("subject", []) if isinstance(s, dict) and isinstance(s.get("name"), str)
+    ]
     pubstatus = read_pubstatus(_s(item, "pubstatus"))
     parts = StoryParts(
         source_format="ap-media-json",

@@ -33,8 +33,8 @@ def can_parse(data: bytes) -> bool:
 
 
 @refusing_failures(LABEL)
-def parse_feed_items(data: bytes) -> list[ParsedCopy]:  # type: ignore[arg-type]
-    import feedparser  # type: ignore[import-untyped]
+def parse_feed_items(data: bytes) -> list[ParsedCopy]:
+    import feedparser
 
     check_size(data, LABEL)
     parsed = feedparser.parse(data)

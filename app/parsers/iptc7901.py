@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from app.errors import ParseError
-from app.parsers.base import ParsedCopy
+from app.parsers.base import ParsedCopy, PubStatus
 from app.parsers.story import finish, refusing_failures
 from app.parsers.text.timestamps import MONTHS
 from app.parsers.transmission import SOH, STX, TextLine, iso_stamp, lines_of, opening, read_transmission, story_parts
@@ -104,8 +104,10 @@ def parse_iptc7901(data: bytes) -> ParsedCopy:
         index += 1
     story_lines, notes, signoff = _cut_notes(lines[index:], header.group("agency") if header else None)
     _refuse_service_message(header.group("category") if header else None, slugline, headline)
-    status_text = " ".join(statuses)
-    pubstatus = "canceled" if _KILL.search(status_text) else "withheld" if _HOLD.search(status_text) else "usable"
+    status_text = " ".join([*statuses, *(k for k in keywords if _KILL.search(k) or _HOLD.search(k))])
+    pubstatus: PubStatus = (
+        "canceled" if _KILL.search(status_text) else "withheld" if _HOLD.search(status_text) else "usable"
+    )
     if pubstatus == "usable" and headline and _KILL.match(headline):
         pubstatus = "canceled"  # a kill notice whose first line says so
     provider = short_agency_name(header.group("agency")) if header and header.group("agency") else None

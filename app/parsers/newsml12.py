@@ -1,17 +1,17 @@
 """NewsML 1.2 (AFP, ANA and other agencies' envelope format) → ParsedCopy.
 
-    NewsML/NewsItem          one or more items (parse_newsml12_items gives every text item)
-    identity                 Identification/NewsIdentifier/PublicIdentifier → agency_ref; RevisionId → version
-    status                   NewsManagement/Status@FormalName (Usable, Canceled, Withheld, Embargoed) →
-                             pubstatus; StatusWillChange/DateAndTime of an embargoed item → embargoed;
-                             Urgency@FormalName → urgency
-    times                    FirstCreated → published_at; ThisRevisionCreated → updated_at
-    lines                    NewsLines: HeadLine, ByLine, DateLine, SlugLine
-    metadata                 AdministrativeMetadata/Provider/Party@FormalName → provider; DescriptiveMetadata
-                             Language@FormalName; Location/Property City → the dateline's place;
-                             SubjectCode → subjects
-    body                     the text ContentItem's DataContent (NITF body, XHTML or paragraphs); pictures,
-                             video and audio items alone are "not-a-story: picture" (or what they are)
+NewsML/NewsItem          one or more items (parse_newsml12_items gives every text item)
+identity                 Identification/NewsIdentifier/PublicIdentifier → agency_ref; RevisionId → version
+status                   NewsManagement/Status@FormalName (Usable, Canceled, Withheld, Embargoed) →
+                         pubstatus; StatusWillChange/DateAndTime of an embargoed item → embargoed;
+                         Urgency@FormalName → urgency
+times                    FirstCreated → published_at; ThisRevisionCreated → updated_at
+lines                    NewsLines: HeadLine, ByLine, DateLine, SlugLine
+metadata                 AdministrativeMetadata/Provider/Party@FormalName → provider; DescriptiveMetadata
+                         Language@FormalName; Location/Property City → the dateline's place;
+                         SubjectCode → subjects
+body                     the text ContentItem's DataContent (NITF body, XHTML or paragraphs); pictures,
+                         video and audio items alone are "not-a-story: picture" (or what they are)
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from xml.etree.ElementTree import Element
 
 from app.errors import ParseError
 from app.parsers import nitf
-from app.parsers.base import ParsedCopy
+from app.parsers.base import ParsedCopy, PubStatus
 from app.parsers.markup import paragraphs_of, refuse_active_markup, verbatim_haystack
 from app.parsers.story import StoryParts, as_version, finish, read_pubstatus, read_urgency, refusing_failures
 from app.parsers.xmlutil import XmlDocument, attr, child, descendants, local, read_xml, text_of
@@ -39,7 +39,7 @@ def parse_newsml12(data: bytes) -> ParsedCopy:
 
 
 @refusing_failures(LABEL)
-def parse_newsml12_items(data: bytes) -> list[ParsedCopy]:  # type: ignore[arg-type]
+def parse_newsml12_items(data: bytes) -> list[ParsedCopy]:
     """Every text NewsItem, in document order; ParseError naming what the document carries otherwise."""
     document = read_xml(data, LABEL)
     if local(document.root.tag) not in ("NewsML", "NewsItem"):
@@ -78,7 +78,7 @@ def _text_content(item: Element) -> Element | None:
     return None
 
 
-def _read_item(item: Element, content: Element | None, status: str, document: XmlDocument) -> StoryParts:
+def _read_item(item: Element, content: Element | None, status: PubStatus, document: XmlDocument) -> StoryParts:
     identifier = child(item, "Identification", "NewsIdentifier")
     management = child(item, "NewsManagement")
     component = child(item, "NewsComponent")
@@ -115,7 +115,7 @@ def _read_item(item: Element, content: Element | None, status: str, document: Xm
     parts.agency_names = [n for n in (parts.provider, text_of(child(identifier, "ProviderId"))) if n]
     parts.agency_ref = text_of(child(identifier, "PublicIdentifier")) or text_of(child(identifier, "NewsItemId"))
     parts.agency_version = as_version(text_of(child(identifier, "RevisionId")))
-    parts.pubstatus = "usable" if status not in ("canceled", "withheld") else status  # type: ignore[assignment]
+    parts.pubstatus = status
     formal_status = (attr(child(management, "Status"), "FormalName") or "").lower()
     if formal_status == "embargoed":
         parts.embargoed = text_of(child(management, "StatusWillChange", "DateAndTime"))
@@ -135,5 +135,3 @@ def _property(component: Element | None, name: str) -> str | None:
         if attr(prop, "FormalName") == name and attr(prop, "Value"):
             return attr(prop, "Value")
     return None
-
-

@@ -44,7 +44,7 @@ def parse_newsml_g2(data: bytes) -> ParsedCopy:
 
 
 @refusing_failures(LABEL)
-def parse_newsml_g2_items(data: bytes) -> list[ParsedCopy]:  # type: ignore[arg-type]
+def parse_newsml_g2_items(data: bytes) -> list[ParsedCopy]:
     """Every story item of a NewsML-G2 document, in document order; ParseError naming what the document is
     when it has none (a package, a picture, a video, a test transmission)."""
     document = read_xml(data, LABEL)

@@ -90,8 +90,13 @@ def parse_ninjs(data: bytes) -> ParsedCopy:
             reason=f"not-a-story: {kind}",
         )
     pubstatus = read_pubstatus(_str(doc, "pubstatus"))
-    if isinstance(document.get("uri"), str):
-        validate_ninjs(document, LABEL)  # IPTC's schema requires uri: guid-only (Superdesk) ninjs is read as is
+    if isinstance(document.get("uri"), str):  # IPTC's schema requires uri: guid-only (Superdesk) ninjs is read as is
+        try:
+            validate_ninjs(document, LABEL)
+        except ParseError:
+            if pubstatus == "usable":
+                raise
+            # A kill or hold is honoured even when the notice is otherwise outside the schema.
     headline = _value(_pick(doc, "headlines", "main")) or _str(doc, "headline")
     paragraphs = _body(doc)
     summary_item = _pick(doc, "descriptions", "summary")

@@ -24,6 +24,7 @@ from app.parsers.base import ParsedCopy
 from app.parsers.markup import paragraphs_of, refuse_active_markup, verbatim_haystack
 from app.parsers.story import (
     StoryParts,
+    as_version,
     finish,
     parse_instant,
     read_pubstatus,
@@ -97,8 +98,7 @@ def read_parts(root: Element, document: XmlDocument, label: str) -> StoryParts:
         ],
         provider=_provider(docdata, body_head, doc_id),
         agency_ref=attr(doc_id, "id-string") or attr(du_key, "key"),
-        # du-key@version counts a document's updates in some feeds and revisions of the key in others: not used.
-        agency_version=None,
+        agency_version=as_version(attr(du_key, "version")),
         pubstatus=pubstatus,
         embargoed=_embargo(status, pubstatus, issued, release),
         urgency=read_urgency(attr(next(descendants(head, "urgency"), None), "ed-urg")) if head is not None else None,

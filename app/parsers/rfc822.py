@@ -1,14 +1,14 @@
 """RFC 822 / RFC 5322 e-mail (copy mailed to the desk) → ParsedCopy, read with the standard library's `email`.
 
-    sniffed     headers at the top (Received:, X-Received:, From:, Message-ID:, Date:, MIME-Version:…), so an
-                e-mail posted as text/plain is read as an e-mail and its SMTP headers never become a story
-    headline    Subject (decoded from RFC 2047); identity Message-ID (angle brackets kept) → agency_ref
-    time        Date → published_at
-    body        the text/plain part (else the text/html part read as HTML), decoded from its transfer
-                encoding and charset; paragraphs at blank lines
-    forms       a plain-text body that is a JSON form ({"Headline": [...], "Body": [...], ...}, as web forms
-                mail it) gives its Headline, Body, Slugline, Abstract and "News Value" (urgency)
-    not story   an e-mail with no text part (only attachments) is "not-a-story: attachment only"
+sniffed     headers at the top (Received:, X-Received:, From:, Message-ID:, Date:, MIME-Version:…), so an
+            e-mail posted as text/plain is read as an e-mail and its SMTP headers never become a story
+headline    Subject (decoded from RFC 2047); identity Message-ID (angle brackets kept) → agency_ref
+time        Date → published_at
+body        the text/plain part (else the text/html part read as HTML), decoded from its transfer
+            encoding and charset; paragraphs at blank lines
+forms       a plain-text body that is a JSON form ({"Headline": [...], "Body": [...], ...}, as web forms
+            mail it) gives its Headline, Body, Slugline, Abstract and "News Value" (urgency)
+not story   an e-mail with no text part (only attachments) is "not-a-story: attachment only"
 """
 
 from __future__ import annotations

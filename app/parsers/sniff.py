@@ -16,16 +16,16 @@ from pathlib import PurePath
 
 from app.errors import ParseError, UnsupportedFormat
 from app.parsers.anpa1312 import parse_anpa1312
-from app.parsers.base import ParsedCopy
-from app.parsers.iptc7901 import parse_iptc7901
 from app.parsers.ap_media import is_ap_media, parse_ap_media, parse_ap_media_items
+from app.parsers.base import ParsedCopy
 from app.parsers.feed import parse_feed, parse_feed_items
+from app.parsers.iptc7901 import parse_iptc7901
 from app.parsers.newsml12 import parse_newsml12, parse_newsml12_items
 from app.parsers.newsml_g2 import parse_newsml_g2, parse_newsml_g2_items
-from app.parsers.rfc822 import can_parse as is_email
-from app.parsers.rfc822 import parse_rfc822
 from app.parsers.ninjs import is_ninjs, load_json, parse_ninjs
 from app.parsers.nitf import parse_nitf
+from app.parsers.rfc822 import can_parse as is_email
+from app.parsers.rfc822 import parse_rfc822
 from app.parsers.text import parse_text
 from app.parsers.xmlutil import read_xml
 

@@ -346,6 +346,9 @@ def _agency(
 ) -> str | None:
     """The provider the format names; else, strongest evidence first: the dateline tag, the metadata, the
     sign-off, the byline; else the first name the metadata gives."""
+    provider_known = agency_named(parts.provider)
+    if provider_known is not None:
+        return provider_known.name
     provider = short_agency_name(parts.provider)
     if provider:
         return provider

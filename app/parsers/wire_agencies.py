@@ -70,7 +70,9 @@ _DOMAIN = re.compile(
 )
 # A desk or sequence number after the name: "dpa 0045", "ccccb   dpa 099" (7901 headers).
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,6}$")
-_CORPORATE = re.compile(r"[\s,]+(?:GmbH|AG|Ltd\.?|Limited|Pty(?: Ltd\.?| Limited)?|Inc\.?|S\.p\.A\.?|Oy|A/?S|AB|SA|S\.A\.)$")
+_CORPORATE = re.compile(
+    r"[\s,]+(?:GmbH|AG|Ltd\.?|Limited|Pty(?: Ltd\.?| Limited)?|Inc\.?|S\.p\.A\.?|Oy|A/?S|AB|SA|S\.A\.)$"
+)
 
 
 def short_agency_name(name: str | None) -> str | None:
