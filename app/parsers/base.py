@@ -20,6 +20,7 @@ SourceFormat = Literal[
     "ap-media-json",
     "rfc822",
     "feed",
+    "ritzau",
 ]
 PubStatus = Literal["usable", "withheld", "canceled"]
 

@@ -87,6 +87,7 @@ def _entry(entry: Any, source: str, language: str | None) -> StoryParts | None:
         language=language,
         agency_ref=entry.get("id") or entry.get("guid"),
         subjects=[t.get("term") for t in entry.get("tags") or [] if t.get("term")][:50],
+        markup_checked=True,
     )
 
 

@@ -100,6 +100,7 @@ def _read_item(item: Element, content: Element | None, status: PubStatus, docume
             paragraphs=paragraphs_of(body) if body is not None else [],
             haystack=verbatim_haystack([document.source]),
             repairs=list(document.repairs),
+            markup_checked=True,
         )
     parts.headline = text_of(child(lines, "HeadLine")) or parts.headline
     parts.byline = text_of(child(lines, "ByLine")) or parts.byline

@@ -25,7 +25,7 @@ from app.parsers import nitf
 from app.parsers.base import ParsedCopy
 from app.parsers.markup import html_fragment, paragraphs_of, refuse_active_markup, verbatim_haystack
 from app.parsers.story import StoryParts, as_version, finish, read_pubstatus, read_urgency, refusing_failures
-from app.parsers.wire_agencies import is_agency_name
+from app.parsers.wire_agencies import is_agency_name, short_agency_name
 from app.parsers.xmlutil import XmlDocument, attr, child, children, descendants, local, read_xml, text_of
 
 LABEL = "NewsML-G2"
@@ -141,6 +141,7 @@ def _read_item(item: Element, document: XmlDocument) -> StoryParts:
             paragraphs=_paragraphs(inline),
             haystack=verbatim_haystack([document.source]),
             repairs=list(document.repairs),
+            markup_checked=_is_markup(inline),
         )
     headline = _headline(content_meta)
     parts.headline = headline or parts.headline
@@ -166,7 +167,7 @@ def _read_item(item: Element, document: XmlDocument) -> StoryParts:
         text_of(child(rights, "name")),
     ]
     parts.agency_names = [n for n in names if n] + parts.agency_names
-    parts.provider = text_of(child(provider, "name")) or attr(provider, "literal") or attr(provider, "qcode")
+    parts.provider = _provider(provider, document.root)
     parts.agency_ref = attr(item, "guid")
     parts.agency_version = as_version(attr(item, "version"))
     parts.pubstatus = pubstatus
@@ -177,6 +178,21 @@ def _read_item(item: Element, document: XmlDocument) -> StoryParts:
     parts.subjects = _subjects(content_meta) or parts.subjects
     parts.editorial_notes = [t for t in (text_of(e) for e in children(item_meta, "edNote")) if t]
     return parts
+
+
+def _provider(provider: Element | None, root: Element) -> str | None:
+    """The delivering agency: the item's provider where it names an agency we know; else the newsMessage
+    header's origin or sender (a bare provider code such as 'CL' names a feed account, not the agency)."""
+    named = [text_of(child(provider, "name")), attr(provider, "literal"), attr(provider, "qcode")]
+    named = [n for n in named if n]
+    known = next((n for n in named if is_agency_name(short_agency_name(n))), None)
+    if known is not None:
+        return known
+    header = (
+        next((c for c in root if local(c.tag).lower() == "header"), None) if local(root.tag) == "newsMessage" else None
+    )
+    envelope = text_of(child(header, "origin")) or text_of(child(header, "sender"))
+    return text_of(child(provider, "name")) or envelope or (named[0] if named else None)
 
 
 def _is_credit(by: str) -> bool:
@@ -208,6 +224,14 @@ def _paragraphs(inline: Element | None) -> list[str]:
         body = found if found is not None else inline
     refuse_active_markup(body, LABEL)
     return paragraphs_of(body)
+
+
+def _is_markup(inline: Element | None) -> bool:
+    """Inline XML, or inline data read as HTML: its elements were checked for active code."""
+    if inline is None or local(inline.tag) == "inlineXML":
+        return True
+    kind = (attr(inline, "contenttype") or "").lower()
+    return "html" in kind or _HTML_BLOCK.search(inline.text or "") is not None
 
 
 def _plain(text: str) -> Element:

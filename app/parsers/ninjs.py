@@ -132,6 +132,7 @@ def parse_ninjs(data: bytes) -> ParsedCopy:
         subjects=_subjects(doc),
         dateline_text=_located(doc),
         editorial_notes=[n for n in (_text(doc.get("ednote")),) if n],
+        markup_checked=_body_is_html(doc),
     )
     return finish(parts)
 
@@ -225,6 +226,13 @@ def _pick(doc: dict[str, Any], key: str, role: str) -> dict[str, Any] | None:
 
 def _value(item: dict[str, Any] | None) -> str | None:
     return _str(item, "value") if item is not None else None
+
+
+def _body_is_html(doc: dict[str, Any]) -> bool:
+    item = _pick(doc, "bodies", "main")
+    if item is not None:
+        return bool(_HTML_TYPES.search(_str(item, "contenttype") or ""))
+    return bool(_str(doc, "body_html") or _str(doc, "body_xhtml"))
 
 
 def _body(doc: dict[str, Any]) -> list[str]:

@@ -106,6 +106,7 @@ def read_parts(root: Element, document: XmlDocument, label: str) -> StoryParts:
         subjects=_subjects(head),
         editorial_notes=[t for t in (attr(e, "info") or text_of(e) for e in descendants(root, "ed-msg")) if t],
         repairs=list(document.repairs),
+        markup_checked=True,
     )
 
 

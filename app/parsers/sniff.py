@@ -26,6 +26,7 @@ from app.parsers.ninjs import is_ninjs, load_json, parse_ninjs
 from app.parsers.nitf import parse_nitf
 from app.parsers.rfc822 import can_parse as is_email
 from app.parsers.rfc822 import parse_rfc822
+from app.parsers.ritzau import parse_ritzau
 from app.parsers.text import parse_text
 from app.parsers.xmlutil import read_xml
 
@@ -69,6 +70,7 @@ PARSERS: dict[str, Parser] = {
     "ap-media-json": parse_ap_media,
     "rfc822": parse_rfc822,
     "feed": parse_feed,
+    "ritzau": parse_ritzau,
 }
 # Formats whose one document may carry several stories: every story item, in document order.
 ITEM_PARSERS: dict[str, Callable[[bytes], list[ParsedCopy]]] = {
@@ -119,6 +121,7 @@ _XML_FORMATS = {
     b"rss": "feed",
     b"feed": "feed",
     b"RDF": "feed",
+    b"RBNews": "ritzau",
 }
 
 

@@ -78,6 +78,9 @@ class StoryParts:
     headline_derived: bool = False
     editorial_notes: list[str] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
+    # True when the paragraphs come from parsed markup whose elements were checked for active code
+    # (refuse_active_markup): code quoted there is escaped text (a fact-check quoting an embed), not code.
+    markup_checked: bool = False
 
 
 F = TypeVar("F", bound=Callable[[bytes], Any])
@@ -204,7 +207,8 @@ def finish(parts: StoryParts) -> ParsedCopy:
             f"NUL characters in the {label} copy's text: it is binary or corrupted, not agency text.", reason="binary"
         )
     for paragraph in paragraphs:
-        refuse_active_content(paragraph)
+        if not parts.markup_checked:
+            refuse_active_content(paragraph)
         if paragraph not in parts.haystack:
             raise ParseError(
                 f"Body paragraph is not verbatim copy text ({paragraph[:60]!r}): it cannot be found in the "
@@ -438,5 +442,7 @@ def _language(declared: str | None, paragraphs: list[str]) -> str:
     found = detect_text_language(paragraphs, primary, default=primary or "en")
     if primary and found.split("-", 1)[0] != primary and not _overrides_declaration(found, paragraphs):
         found = primary
+    elif not primary and not _overrides_declaration(found, paragraphs):
+        found = "en"  # no declaration, and the model's vote on tables of names and figures is noise
     # Norwegian named without its written standard ("no", the model's name too) is Bokmål in agency copy.
     return "nb" if found == "no" else found
