@@ -141,12 +141,21 @@ def short(value: object, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "wire-samples"
+@dataclass
+class Measurement:
+    tallies: dict[str, Tally]
+    misses: list[str]
+    notes: list[str]
+    leaks: list[str]
+
+    def rate(self, fact: str) -> float:
+        facts = sum(t.facts[fact] for t in self.tallies.values())
+        return 1.0 if not facts else sum(t.right[fact] for t in self.tallies.values()) / facts
+
+
+def measure(folder: Path) -> Measurement:
+    """Parse every labelled file of `folder` and compare it with its label."""
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "gold").glob("*.json"))]
-    if not golds:
-        print(f"No labels under {folder}/gold.")
-        return 1
     tallies: dict[str, Tally] = defaultdict(Tally)
     misses: list[str] = []
     notes: list[str] = []
@@ -192,7 +201,16 @@ def main(argv: list[str]) -> int:
             if any(marker in paragraph.casefold() for marker in NOT_FOR_PUBLICATION):
                 leaks.append(f"  {name}: 'not for publication' text in the body: {paragraph[:80]!r}")
         compare(gold, copy, tally, misses)
-    report(folder, tallies, misses, notes, leaks)
+    return Measurement(dict(tallies), misses, notes, leaks)
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "wire-samples"
+    if not list((folder / "gold").glob("*.json")):
+        print(f"No labels under {folder}/gold.")
+        return 1
+    result = measure(folder)
+    report(folder, result.tallies, result.misses, result.notes, result.leaks)
     return 0
 
 

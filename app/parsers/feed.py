@@ -82,8 +82,9 @@ def _entry(entry: Any, source: str, language: str | None) -> StoryParts | None:
         headline=entry.get("title"),
         paragraphs=paragraphs,
         haystack=verbatim_haystack([html, _SHORTCODE.sub("", source)]),
-        published=_time(entry.get("published")),
-        updated=_time(entry.get("updated") or entry.get("wenn_nm_updated")),
+        # The raw members: feedparser's own lookup maps a missing `updated` to `published` (with a warning).
+        published=_time(dict.get(entry, "published")),
+        updated=_time(dict.get(entry, "updated") or dict.get(entry, "wenn_nm_updated")),
         language=language,
         agency_ref=entry.get("id") or entry.get("guid"),
         subjects=[t.get("term") for t in entry.get("tags") or [] if t.get("term")][:50],

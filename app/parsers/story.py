@@ -284,6 +284,10 @@ def _split_story(
         if not body and _is_byline_line(paragraph):
             byline = paragraph  # the byline as printed over the one the metadata gives (a desk's "Staff")
             continue
+        first_line, _, rest = paragraph.partition("\n")
+        if not body and rest.strip() and _is_byline_line(first_line.strip()):
+            # Preformatted copy prints the byline as the first line of its first block.
+            byline, paragraph = first_line.strip(), rest.strip()
         body.append(paragraph)
     signoff: str | None = None
     agency: AgencyProfile | None = None
