@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from app.parsers.base import ParsedCopy, PubStatus
-from app.parsers.story import finish, refusing_failures
+from app.parsers.story import derived_headline, finish, refusing_failures
 from app.parsers.text.agencies import agency_for_name
 from app.parsers.text.wire import AP_WRITER_TITLE, WIRE_BYLINE
 from app.parsers.transmission import SYN, TextLine, iso_stamp, lines_of, opening, read_transmission, story_parts
@@ -31,6 +31,7 @@ _HEADER = re.compile(
 _TAKE_LINE = re.compile(r"^[A-Z]{1,3}-\S+,.*,\s*\d+$")
 _NOTE = re.compile(r"^(?:eds?|editors?|advisory)\s*:", re.IGNORECASE)
 _EDITORS_NOTE = re.compile(r"^editor['’]?s['’]?\s+note\b", re.IGNORECASE)
+_BULLETIN = re.compile(r"^(?:AP\s?NewsAlert|NewsAlert|URGENT|BULLETIN|FLASH|ALERT|BC-APNewsAlert)$", re.IGNORECASE)
 _PHOTO = re.compile(r"^AP (?:Photos?|Video|Graphics?|Audio)\b")
 _KILL = re.compile(r"\bkill(?:ed)?\b|\bwithhold\b|\belimination\b", re.IGNORECASE)  # the header's version field
 _KILL_NOTE = re.compile(r"\b(?:KILL|KILLED|WITHHOLD|WITHDRAWN|ELIMINATION)\b")  # capitals in an Eds note
@@ -62,7 +63,7 @@ def parse_anpa1312(data: bytes) -> ParsedCopy:
     byline: str | None = None
     notes: list[str] = []
     digest: list[str] = []
-    for position, line in enumerate(caret[1:]):
+    for line in caret[1:]:
         text = _caret_text(line)
         if not text:
             continue
@@ -74,9 +75,9 @@ def parse_anpa1312(data: bytes) -> ParsedCopy:
             byline = byline or (match.group("name") if match else text)
         elif kind == "credit":
             continue
-        elif position == 0:
-            headline = text
-        elif byline is None and not notes:
+        elif headline is None and byline is None and not digest:
+            headline = text  # the first plain "^" line above the byline
+        elif byline is None:
             digest.append(text)  # headline digests list their items as "^" lines
     pubstatus = _status(version, notes)
     if pubstatus == "usable" and any(_EMBARGO.search(n) for n in notes):
@@ -102,7 +103,7 @@ def parse_anpa1312(data: bytes) -> ParsedCopy:
     parts.editorial_notes = notes
     if headline is None and parts.paragraphs:
         # A bulletin (APNewsAlert) has no headline line: AP's practice makes its lede the headline.
-        parts.headline = _lede_headline(parts.paragraphs[0])
+        parts.headline = derived_headline(parts.paragraphs[0])
         parts.headline_derived = True
     if embargo_note is not None:
         parts.doubts.append(f"embargo-unread: an editor's note says {embargo_note[:80]!r}; its release is not read")
@@ -114,6 +115,8 @@ def _caret_text(line: TextLine) -> str:
 
 
 def _header_kind(text: str) -> str | None:
+    if _BULLETIN.match(text):
+        return "note"  # a bulletin's status line ("URGENT", "APNewsAlert"), never its headline
     if _NOTE.match(text) or text.startswith("(Eds") or _EDITORS_NOTE.match(text) or _PHOTO.match(text):
         return "note"
     if WIRE_BYLINE.match(text):
@@ -125,10 +128,12 @@ def _header_kind(text: str) -> str | None:
 
 def _status(version: str | None, notes: list[str]) -> PubStatus:
     """A kill or withhold, from the header's version field or a capitalised word in an editor's note."""
-    for text in (version or "", *notes):
-        if _KILL.search(text) if text is version else _KILL_NOTE.search(text):
-            return "withheld" if re.search(r"withh|WITHHOLD", text, re.IGNORECASE) else "canceled"
-    return "usable"
+    evidence = [text for text in notes if _KILL_NOTE.search(text)]
+    if version and _KILL.search(version):
+        evidence.append(version)
+    if not evidence:
+        return "usable"
+    return "withheld" if any(re.search(r"withh", t, re.IGNORECASE) for t in evidence) else "canceled"
 
 
 def _slug(keyword_line: str | None) -> str | None:
@@ -138,12 +143,6 @@ def _slug(keyword_line: str | None) -> str | None:
     text = keyword_line.split("^")[-1].strip()
     text = re.sub(r",\s*\d{2,5}\s*$", "", text)
     return text.split(",", 1)[0].strip() or None
-
-
-def _lede_headline(lede: str) -> str:
-    """The bulletin's lede without its dateline: 'WASHINGTON (AP) _ The Senate has ...' → 'The Senate has ...'."""
-    match = re.match(r"^.{1,80}?\((?:AP|[A-Z]{2,6})\)\s*(?:_|--|—|-)\s*", lede)
-    return lede[match.end() :].strip() if match else lede.strip()
 
 
 def _trailer_time(trailer: str) -> tuple[str | None, str | None]:

@@ -60,6 +60,7 @@ _KILL = re.compile(r"\b(?:KILL|KILLED|ELIMINATION|WITHDRAWAL|WITHDRAWN|ANNULLIER
 _HOLD = re.compile(r"\b(?:HOLD|WITHHOLD|SPERRE)\b", re.IGNORECASE)
 _EMBARGO = re.compile(r"\b(?:EMBARGO(?:ED)?|SPERRFRIST)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|von)\s+\S", re.IGNORECASE)
+_BYLINE_WORD = re.compile(r"^(?:by|von)\s+", re.IGNORECASE)
 # Where the notes to editors start: everything from here on is not for publication.
 _NOTES_START = re.compile(
     r"^(?:#+\s*(?:Notebook|Notizblock|Note to editors|Hinweis)\b|\*\s*\*\s*\*"
@@ -99,8 +100,15 @@ def parse_iptc7901(data: bytes) -> ParsedCopy:
     if index < len(lines):
         headline = _END_MARK.sub("", lines[index].text)
         index += 1
-    while index < len(lines) and lines[index].text and _BYLINE.match(lines[index].text) and byline is None:
-        byline = _END_MARK.sub("", lines[index].text)
+    # The rest of the head block: bylines and the writer's title, which dpa marks with " =" too.
+    while (
+        index < len(lines)
+        and lines[index].text
+        and (_BYLINE.match(lines[index].text) or _END_MARK.search(lines[index].text))
+    ):
+        head_line = _END_MARK.sub("", lines[index].text)
+        if _BYLINE.match(head_line):
+            byline = head_line if byline is None else f"{byline} and {_BYLINE_WORD.sub('', head_line)}"
         index += 1
     story_lines, notes, signoff = _cut_notes(lines[index:], header.group("agency") if header else None)
     _refuse_service_message(header.group("category") if header else None, slugline, headline)

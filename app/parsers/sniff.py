@@ -26,7 +26,7 @@ from app.parsers.ninjs import is_ninjs, load_json, parse_ninjs
 from app.parsers.nitf import parse_nitf
 from app.parsers.rfc822 import can_parse as is_email
 from app.parsers.rfc822 import parse_rfc822
-from app.parsers.ritzau import parse_ritzau
+from app.parsers.ritzau import parse_ritzau, parse_ritzau_items
 from app.parsers.text import parse_text
 from app.parsers.xmlutil import read_xml
 
@@ -78,6 +78,7 @@ ITEM_PARSERS: dict[str, Callable[[bytes], list[ParsedCopy]]] = {
     "newsml12": parse_newsml12_items,
     "ap-media-json": parse_ap_media_items,
     "feed": parse_feed_items,
+    "ritzau": parse_ritzau_items,
 }
 
 _COMMENTS = re.compile(rb"<!--.*?-->", re.DOTALL)
@@ -122,6 +123,7 @@ _XML_FORMATS = {
     b"feed": "feed",
     b"RDF": "feed",
     b"RBNews": "ritzau",
+    b"ArrayOfRBNews": "ritzau",
 }
 
 

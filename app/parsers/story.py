@@ -199,8 +199,14 @@ def finish(parts: StoryParts) -> ParsedCopy:
         raise ParseError(
             f"No story text found: the {label} copy has no headline and no story paragraph.", reason="no-body"
         )
-    if not headline and not notice:
-        raise ParseError(f"No headline: the {label} copy has story paragraphs but no headline.", reason="no-headline")
+    derived = parts.headline_derived
+    doubts = list(parts.doubts)
+    if not headline and paragraphs and parts.pubstatus == "usable":
+        # Never lose a story for want of a headline: its lede's first sentence stands for one, marked as
+        # derived, and the doubt holds the copy for an editor.
+        headline = derived_headline(paragraphs[0])
+        derived = True
+        doubts.append(f"headline-derived: the {label} copy has no headline; its lede's first sentence stands for it")
     texts = [headline, *paragraphs, parts.summary or "", parts.byline or "", parts.signoff or ""]
     if any("\x00" in text for text in texts):
         raise ParseError(
@@ -258,14 +264,26 @@ def finish(parts: StoryParts) -> ParsedCopy:
             urgency=parts.urgency,
             slugline=" ".join(parts.slugline.split())[:200] if parts.slugline and parts.slugline.strip() else None,
             subjects=[" ".join(s.split()) for s in parts.subjects if s and s.strip()],
-            headline_derived=parts.headline_derived,
+            headline_derived=derived,
             editorial_notes="\n\n".join(n.strip() for n in parts.editorial_notes if n.strip()) or None,
-            doubts=list(parts.doubts),
+            doubts=doubts,
         )
     except ValidationError as exc:
         raise ParseError(
             f"The {label} copy did not make a valid story: {exc.errors()[0]['msg']}.", reason="invalid"
         ) from exc
+
+
+_LEDE_DATELINE = re.compile(r"^.{1,80}?\((?:[A-Za-z][\w\-]{1,12})\)\s*(?:_|--|—|–|-|:|\.-)\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
+
+
+def derived_headline(lede: str) -> str:
+    """A headline from a lede: its first sentence, without the dateline ('CHICAGO (AP) _ ...')."""
+    match = _LEDE_DATELINE.match(lede)
+    text = lede[match.end() :] if match else lede
+    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+    return first[:300].strip()
 
 
 def as_version(value: object) -> int | None:
@@ -284,10 +302,10 @@ def _split_story(
         if not body and _is_byline_line(paragraph):
             byline = paragraph  # the byline as printed over the one the metadata gives (a desk's "Staff")
             continue
-        first_line, _, rest = paragraph.partition("\n")
-        if not body and rest.strip() and _is_byline_line(first_line.strip()):
+        first_line, _, after = paragraph.partition("\n")
+        if not body and after.strip() and _is_byline_line(first_line.strip()):
             # Preformatted copy prints the byline as the first line of its first block.
-            byline, paragraph = first_line.strip(), rest.strip()
+            byline, paragraph = first_line.strip(), after.strip()
         body.append(paragraph)
     signoff: str | None = None
     agency: AgencyProfile | None = None

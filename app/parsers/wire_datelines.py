@@ -2,6 +2,7 @@
 
     SYDNEY March 22 AAP -          place, date, the agency's name without brackets, a dash (AAP)
     SEOUL, Nov 26 AFP -            the same with a comma (AFP copy on AAP's feed)
+    Madrid, 5 oct (EFE).-          the tag after the date, then a full stop and a dash (EFE)
     (ANSA) - ROMA, 1 LUG -         the bracketed tag first, then place and date (ANSA)
     Berlin, 12. März (dpa) -       a German date before the tag (dpa), via the tagged rule's date group
 
@@ -33,6 +34,8 @@ def wire_dateline(first: str, agencies: list[str]) -> Dateline | None:
     plain = re.match(rf"^{_PLACE},?\s+{_DATE}\s+(?P<tag>{tags}){_DASH}(?=\S)", first)
     if plain is None:
         plain = re.match(rf"^\((?P<tag>{tags})\){_DASH}{_PLACE},\s*{_DATE}{_DASH}(?=\S)", first)
+    if plain is None:  # EFE and others: "Madrid, 5 oct (EFE).- El Gobierno ..."
+        plain = re.match(rf"^{_PLACE},\s*{_DATE}\s*\((?P<tag>{tags})\)\s*\.?\s*[-–—:]+\s*(?=\S)", first)
     if plain is not None and looks_like_place(plain.group("place")):
         return Dateline(place=normalise_place(plain.group("place")), text=plain.group(0).strip())
     for name in agencies:
