@@ -71,15 +71,47 @@ def can_parse(data: bytes) -> bool:
         return False
 
 
+def wrapped_items(document: object) -> list[dict[str, Any]] | None:
+    """The ninjs objects of a result wrapper ({"total": 1, "item": [ninjs, ...]}, as BBC's API answers), or
+    None when `document` is no such wrapper."""
+    if not isinstance(document, dict):
+        return None
+    for key in ("item", "items"):
+        items = document.get(key)
+        if isinstance(items, list) and items and all(is_ninjs(i) for i in items):
+            return [i for i in items if isinstance(i, dict)]
+    return None
+
+
 @refusing_failures(LABEL)
 def parse_ninjs(data: bytes) -> ParsedCopy:
-    """Read one ninjs document. Raises ParseError or UnsupportedFormat (and nothing else)."""
+    """Read one ninjs document (the first story of a wrapper). Raises ParseError or UnsupportedFormat."""
+    return parse_ninjs_items(data)[0]
+
+
+@refusing_failures(LABEL)
+def parse_ninjs_items(data: bytes) -> list[ParsedCopy]:
+    """Every story of a ninjs document or of a wrapper of ninjs items; the first refusal when none is one."""
     document = load_json(data)
-    if not is_ninjs(document):
+    documents = [document] if is_ninjs(document) else wrapped_items(document)
+    if not documents:
         raise UnsupportedFormat(
-            "JSON is not ninjs (unsupported JSON format): a ninjs document is an object with a string 'uri'; "
-            "no mapping is guessed for other JSON shapes."
+            "JSON is not ninjs (unsupported JSON format): a ninjs document is an object with a string 'uri' "
+            "(or a newsroom system's 'guid'); no mapping is guessed for other JSON shapes."
         )
+    stories: list[ParsedCopy] = []
+    refusals: list[ParseError] = []
+    for item in documents:
+        try:
+            stories.append(_parse_document(item))
+        except ParseError as refusal:
+            refusals.append(refusal)
+    if not stories:
+        raise refusals[0]
+    return stories
+
+
+def _parse_document(document: object) -> ParsedCopy:
     assert isinstance(document, dict)  # narrowed by is_ninjs
     doc = _folded(document)
     kind = (_str(doc, "type") or "text").lower()
@@ -138,6 +170,7 @@ def parse_ninjs(data: bytes) -> ParsedCopy:
 
 
 _NOT_STORY_TYPES = {
+    "advisory": "an editorial advisory to the desks",
     "picture": "a picture",
     "graphic": "a graphic",
     "video": "a video",

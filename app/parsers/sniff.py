@@ -22,7 +22,7 @@ from app.parsers.feed import parse_feed, parse_feed_items
 from app.parsers.iptc7901 import parse_iptc7901
 from app.parsers.newsml12 import parse_newsml12, parse_newsml12_items
 from app.parsers.newsml_g2 import parse_newsml_g2, parse_newsml_g2_items
-from app.parsers.ninjs import is_ninjs, load_json, parse_ninjs
+from app.parsers.ninjs import is_ninjs, load_json, parse_ninjs, parse_ninjs_items, wrapped_items
 from app.parsers.nitf import parse_nitf
 from app.parsers.rfc822 import can_parse as is_email
 from app.parsers.rfc822 import parse_rfc822
@@ -79,6 +79,7 @@ ITEM_PARSERS: dict[str, Callable[[bytes], list[ParsedCopy]]] = {
     "ap-media-json": parse_ap_media_items,
     "feed": parse_feed_items,
     "ritzau": parse_ritzau_items,
+    "ninjs": parse_ninjs_items,
 }
 
 _COMMENTS = re.compile(rb"<!--.*?-->", re.DOTALL)
@@ -147,7 +148,7 @@ def _sniff_json(data: bytes) -> str:
         document = load_json(data)
     except ParseError:
         return "json"
-    if is_ninjs(document):
+    if is_ninjs(document) or wrapped_items(document) is not None:
         return "ninjs"
     return "ap-media-json" if is_ap_media(document) else "json"
 

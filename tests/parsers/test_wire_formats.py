@@ -299,3 +299,86 @@ def test_rss_feed_gives_one_story_per_entry_with_text() -> None:
 
 def test_parse_copy_of_a_feed_is_its_first_story() -> None:
     assert parse("rss-two-entries.xml", "application/rss+xml").headline == "Storm closes the coast road"
+
+
+# More agencies and shapes
+
+
+def test_ninjs_result_wrapper_of_an_advisory_is_not_a_story() -> None:
+    assert refusal("ninjs-wrapper-advisory.json", "application/json").reason == "not-a-story: advisory"
+
+
+def test_ritzau_flash_without_headline_is_held_with_a_derived_headline() -> None:
+    copy = parse("ritzau-flash.xml")
+    assert copy.headline == "Et nyt tog mellem Aarhus og Aalborg kører fra i dag hver halve time."
+    assert copy.headline_derived is True
+    assert any(d.startswith("headline-derived") for d in copy.doubts)
+
+
+def test_ritzau_identity_byline_and_notes_to_the_editors() -> None:
+    copy = parse("ritzau-flash.xml")
+    assert (copy.agency, copy.agency_ref, copy.agency_version, copy.byline) == (
+        "Ritzau",
+        "1b2c3d4e-0000-1111-2222-333344445555",
+        2,
+        "Sofie Lund",
+    )
+    assert copy.editorial_notes == "Ring til vagten ved spørgsmål."
+    assert copy.language == "da"
+
+
+def test_g2_item_without_a_headline_is_held_never_refused() -> None:
+    copy = parse("g2-no-headline.xml")
+    assert copy.headline == "Helsingin raitiovaunut kulkevat taas normaalisti."
+    assert copy.doubts
+
+
+def test_efe_dateline_with_a_full_stop_and_dash_after_the_tag() -> None:
+    copy = parse("nitf-efe.xml")
+    assert copy.dateline is not None and copy.dateline.text == "Madrid, 5 oct (EFE).-"
+    assert (copy.agency, copy.language) == ("EFE", "es")
+
+
+def test_afp_7901_with_indented_paragraphs_and_no_blank_line_after_the_headline() -> None:
+    copy = parse("afp-7901.txt")
+    assert copy.headline == "Snow closes mountain passes in the Alps"
+    assert copy.body[1] == "Ploughs were expected to reopen the roads by evening."
+    assert (copy.agency, copy.signoff) == ("AFP", "bur-abc/def")
+
+
+def test_dpa_german_head_block_bylines_and_title_are_not_body() -> None:
+    copy = parse("dpa-7901-german-two-bylines.txt")
+    assert copy.byline == "Von Anna Weber, dpa and Tom Krause, dpa"
+    assert copy.body[0].startswith("Berlin (dpa) - Der Tabellenletzte")
+
+
+def test_dpa_german_not_for_publication_block_goes_to_the_notes() -> None:
+    copy = parse("dpa-7901-german-two-bylines.txt")
+    assert not any("Veröffentlichung" in p or "Redaktion" in p for p in copy.body)
+    assert copy.editorial_notes is not None and "nicht zur Veröffentlichung" in copy.editorial_notes
+
+
+def test_dpa_german_month_abbreviation_with_umlaut() -> None:
+    assert parse("dpa-7901-german-two-bylines.txt").published_at == datetime(2022, 3, 7, 13, 41, tzinfo=UTC)
+
+
+def test_wordpress_export_paragraphs_are_blank_line_blocks_without_shortcodes() -> None:
+    copy = parse("wxr-post.xml")
+    assert copy.body == [
+        "Dieses Brettspiel dauert einen ganzen Abend.",
+        "Ihr spielt zusammen gegen das Spiel und gewinnt nur gemeinsam.",
+        "Die Regeln sind in zehn Minuten erklärt.",
+    ]
+    assert copy.agency_ref == "https://example.com/?p=42"
+
+
+def test_email_carrying_a_json_form_takes_the_form_fields() -> None:
+    copy = parse("email-json-form.txt", "text/plain")
+    assert (copy.headline, copy.slugline, copy.urgency) == ("Rowing club wins the river race", "ROWING", 2)
+    assert copy.body == ["The rowing club won the annual river race by two lengths on Sunday."]
+
+
+def test_anpa_bulletin_status_line_is_not_its_headline() -> None:
+    copy = parse("anpa-bulletin-urgent.tst")
+    assert copy.headline == "Officials open the floodgates of a reservoir dam after days of heavy rain."
+    assert copy.headline_derived is True
