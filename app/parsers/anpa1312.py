@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 
-from app.errors import ParseError
-from app.parsers.base import ParsedCopy
-from app.parsers.story import finish, refusing_failures
+from app.parsers.base import ParsedCopy, PubStatus
+from app.parsers.story import derived_headline, finish, refusing_failures
 from app.parsers.text.agencies import agency_for_name
-from app.parsers.text.wire import WIRE_BYLINE
-from app.parsers.transmission import SYN, iso_stamp, lines_of, opening, read_transmission, story_parts
+from app.parsers.text.wire import AP_WRITER_TITLE, WIRE_BYLINE
+from app.parsers.transmission import SYN, TextLine, iso_stamp, lines_of, opening, read_transmission, story_parts
 
 LABEL = "ANPA-1312"
 _CONTROLS = re.compile(r"[\x00-\x1f]")
@@ -31,7 +30,10 @@ _HEADER = re.compile(
 )
 _TAKE_LINE = re.compile(r"^[A-Z]{1,3}-\S+,.*,\s*\d+$")
 _NOTE = re.compile(r"^(?:eds?|editors?|advisory)\s*:", re.IGNORECASE)
-_KILL = re.compile(r"\bkill(?:ed)?\b|\bwithhold\b", re.IGNORECASE)  # in the header's version field
+_EDITORS_NOTE = re.compile(r"^editor['’]?s['’]?\s+note\b", re.IGNORECASE)
+_BULLETIN = re.compile(r"^(?:AP\s?NewsAlert|NewsAlert|URGENT|BULLETIN|FLASH|ALERT|BC-APNewsAlert)$", re.IGNORECASE)
+_PHOTO = re.compile(r"^AP (?:Photos?|Video|Graphics?|Audio)\b")
+_KILL = re.compile(r"\bkill(?:ed)?\b|\bwithhold\b|\belimination\b", re.IGNORECASE)  # the header's version field
 _KILL_NOTE = re.compile(r"\b(?:KILL|KILLED|WITHHOLD|WITHDRAWN|ELIMINATION)\b")  # capitals in an Eds note
 _EMBARGO = re.compile(r"\bEMBARGO", re.IGNORECASE)
 _TRAILER = re.compile(
@@ -50,56 +52,97 @@ def parse_anpa1312(data: bytes) -> ParsedCopy:
     message = read_transmission(data, LABEL, latin1=True)
     header_lines = [_CONTROLS.sub(" ", ln).strip() for ln in message.header.split("\n")]
     header = next((m for m in (_HEADER.match(ln) for ln in header_lines) if m), None)
-    keyword = header.group("keyword") if header else None
     version = header.group("version") if header else None
-    if version and _KILL.search(version):
-        raise ParseError(f"Not publishable: the {LABEL} story is a kill ({version!r}).", reason="not-publishable")
+    lines = lines_of(message.body)
+    caret = [ln for ln in lines if ln.text.startswith("^")]
+    story_lines = [ln for ln in lines if not ln.text.startswith("^")]
+    # The first "^" line is the keyword (take) line, always; the second is the headline unless it is a
+    # note or a byline (an APNewsAlert bulletin has no headline line).
+    keyword_line = _caret_text(caret[0]) if caret else None
     headline: str | None = None
     byline: str | None = None
-    credits: list[str] = []
-    lines = lines_of(message.body)
-    story_lines = []
-    for line in lines:
-        if not line.text.startswith("^"):
-            story_lines.append(line)
+    notes: list[str] = []
+    digest: list[str] = []
+    for line in caret[1:]:
+        text = _caret_text(line)
+        if not text:
             continue
-        text = line.text[1:].rstrip("<=").strip()
-        if _NOTE.match(text):
-            _refuse_notice(text)
-        elif (keyword and text.startswith(keyword)) or _TAKE_LINE.match(text):
+        kind = _header_kind(text)
+        if kind == "note":
+            notes.append(text)
+        elif kind == "byline":
+            match = WIRE_BYLINE.match(text)
+            byline = byline or (match.group("name") if match else text)
+        elif kind == "credit":
             continue
-        elif (match := WIRE_BYLINE.match(text)) is not None:
-            byline = byline or match.group("name")
-        elif agency_for_name(text) is not None:
-            credits.append(text)
-        elif headline is None and text:
-            headline = text
+        elif headline is None and byline is None and not digest:
+            headline = text  # the first plain "^" line above the byline
+        elif byline is None:
+            digest.append(text)  # headline digests list their items as "^" lines
+    pubstatus = _status(version, notes)
+    if pubstatus == "usable" and any(_EMBARGO.search(n) for n in notes):
+        embargo_note = next(n for n in notes if _EMBARGO.search(n))
+    else:
+        embargo_note = None
     trailer = _CONTROLS.sub(" ", message.trailer).strip()
     published, trailer_agency = _trailer_time(trailer)
-    return finish(
-        story_parts(
-            message,
-            "anpa1312",
-            LABEL,
-            headline=headline,
-            story_lines=story_lines,
-            byline=byline,
-            published=published,
-            agency_names=[n for n in (trailer_agency, *credits) if n],
-        )
+    parts = story_parts(
+        message,
+        "anpa1312",
+        LABEL,
+        headline=headline,
+        story_lines=story_lines,
+        byline=byline,
+        published=published,
+        agency_names=[n for n in (trailer_agency, "AP" if trailer_agency is None else None) if n],
     )
+    if not parts.paragraphs and digest:
+        parts.paragraphs = digest  # a digest: its items are the story
+    parts.slugline = _slug(keyword_line) or (header.group("keyword") if header else None)
+    parts.pubstatus = pubstatus
+    parts.editorial_notes = notes
+    if headline is None and parts.paragraphs:
+        # A bulletin (APNewsAlert) has no headline line: AP's practice makes its lede the headline.
+        parts.headline = derived_headline(parts.paragraphs[0])
+        parts.headline_derived = True
+    if embargo_note is not None:
+        parts.doubts.append(f"embargo-unread: an editor's note says {embargo_note[:80]!r}; its release is not read")
+    return finish(parts)
 
 
-def _refuse_notice(note: str) -> None:
-    if _KILL_NOTE.search(note):
-        raise ParseError(
-            f"Not publishable: the {LABEL} story carries a kill notice ({note!r}).", reason="not-publishable"
-        )
-    if _EMBARGO.search(note):
-        raise ParseError(
-            f"Embargoed: the {LABEL} story is embargoed ({note!r}); it must not be published before then.",
-            reason="embargoed",
-        )
+def _caret_text(line: TextLine) -> str:
+    return _CONTROLS.sub(" ", line.text.lstrip("^")).strip().rstrip("<=").strip()
+
+
+def _header_kind(text: str) -> str | None:
+    if _BULLETIN.match(text):
+        return "note"  # a bulletin's status line ("URGENT", "APNewsAlert"), never its headline
+    if _NOTE.match(text) or text.startswith("(Eds") or _EDITORS_NOTE.match(text) or _PHOTO.match(text):
+        return "note"
+    if WIRE_BYLINE.match(text):
+        return "byline"
+    if agency_for_name(text) is not None or AP_WRITER_TITLE.match(text):
+        return "credit"
+    return None
+
+
+def _status(version: str | None, notes: list[str]) -> PubStatus:
+    """A kill or withhold, from the header's version field or a capitalised word in an editor's note."""
+    evidence = [text for text in notes if _KILL_NOTE.search(text)]
+    if version and _KILL.search(version):
+        evidence.append(version)
+    if not evidence:
+        return "usable"
+    return "withheld" if any(re.search(r"withh", t, re.IGNORECASE) for t in evidence) else "canceled"
+
+
+def _slug(keyword_line: str | None) -> str | None:
+    """'BC-US--Ethanol-Losing Grassland, 1st Ld-Writethru,1140' → 'BC-US--Ethanol-Losing Grassland'."""
+    if not keyword_line:
+        return None
+    text = keyword_line.split("^")[-1].strip()
+    text = re.sub(r",\s*\d{2,5}\s*$", "", text)
+    return text.split(",", 1)[0].strip() or None
 
 
 def _trailer_time(trailer: str) -> tuple[str | None, str | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SourceFormat = Literal[
     "page-text",
@@ -20,6 +20,7 @@ SourceFormat = Literal[
     "ap-media-json",
     "rfc822",
     "feed",
+    "ritzau",
 ]
 PubStatus = Literal["usable", "withheld", "canceled"]
 
@@ -80,7 +81,15 @@ class ParsedCopy(BaseModel):
 
     @field_validator("body")
     @classmethod
-    def _non_empty_body(cls, value: list[str]) -> list[str]:
-        if not value or any(not p.strip() for p in value):
-            raise ValueError("body must have at least one non-blank paragraph")
+    def _no_blank_paragraph(cls, value: list[str]) -> list[str]:
+        if any(not p.strip() for p in value):
+            raise ValueError("body paragraphs must not be blank")
         return value
+
+    @model_validator(mode="after")
+    def _body_unless_notice(self) -> ParsedCopy:
+        """A story to publish has text. A kill or hold notice (pubstatus canceled/withheld) names its story and
+        may carry none; copy with doubts is held for review, never published, and may lack it too."""
+        if not self.body and self.pubstatus == "usable" and not self.doubts:
+            raise ValueError("body must have at least one non-blank paragraph")
+        return self

@@ -128,7 +128,10 @@ def _collect(element: Element, out: list[str]) -> None:
         name = local(item.tag).lower()
         if not name or name in NOT_STORY:
             continue
-        if name in PARAGRAPHS and not (name in ("blockquote", "li") and _has_paragraph(item)):
+        if name == "pre":
+            # Preformatted copy (Reuters wire text) keeps its paragraph breaks as blank lines.
+            out.extend(p.strip() for p in _BLANK_LINES.split(_inline_text(item).replace("\r\n", "\n")))
+        elif name in PARAGRAPHS and not (name in ("blockquote", "li") and _has_paragraph(item)):
             out.append(_inline_text(item).strip())
         else:
             _collect(item, out)

@@ -9,18 +9,23 @@ times      firstCreated (else contentCreated, else versionCreated) → published
 summary    description role drol:summary (or without a role); language contentMeta/language@tag
 body       contentSet/inlineXML (XHTML, or NITF inside) or inlineData (text or HTML)
 identity   newsItem@guid and @version
-status     pubStatus stat:canceled / stat:withheld refused as not publishable; itemMeta/embargoed as embargoed
+status     pubStatus stat:canceled / stat:withheld → pubstatus (a kill may carry no text); itemMeta/embargoed
+           → embargoed (the intake holds the copy until then); urgency, slugline, subjects; edNote → notes
+items      every text newsItem of a newsMessage (parse_newsml_g2_items); packages, pictures, video and test
+           transmissions alone are refused as "not-a-story: <what it is>"
 """
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element
 
 from app.errors import ParseError
 from app.parsers import nitf
 from app.parsers.base import ParsedCopy
 from app.parsers.markup import html_fragment, paragraphs_of, refuse_active_markup, verbatim_haystack
-from app.parsers.story import StoryParts, as_version, finish, refuse_unpublishable, refusing_failures
+from app.parsers.story import StoryParts, as_version, finish, read_pubstatus, read_urgency, refusing_failures
+from app.parsers.wire_agencies import is_agency_name, short_agency_name
 from app.parsers.xmlutil import XmlDocument, attr, child, children, descendants, local, read_xml, text_of
 
 LABEL = "NewsML-G2"
@@ -34,30 +39,82 @@ def can_parse(data: bytes) -> bool:
 
 @refusing_failures(LABEL)
 def parse_newsml_g2(data: bytes) -> ParsedCopy:
-    """Read one NewsML-G2 document. Raises ParseError (and nothing else) for copy it cannot publish."""
+    """Read the first story item of a NewsML-G2 document. Raises ParseError (and nothing else) otherwise."""
+    return parse_newsml_g2_items(data)[0]
+
+
+@refusing_failures(LABEL)
+def parse_newsml_g2_items(data: bytes) -> list[ParsedCopy]:
+    """Every story item of a NewsML-G2 document, in document order; ParseError naming what the document is
+    when it has none (a package, a picture, a video, a test transmission)."""
     document = read_xml(data, LABEL)
     root_name = local(document.root.tag)
-    if root_name not in ("newsItem", "newsMessage"):
+    if root_name not in ("newsItem", "newsMessage", "packageItem", "conceptItem", "planningItem", "knowledgeItem"):
         raise ParseError(
             f"Not NewsML-G2: the document's root element is <{root_name}>, not <newsItem> or <newsMessage>.",
             reason="wrong-format",
         )
-    item = _text_item(document.root)
-    if item is None:
+    items = [document.root] if root_name == "newsItem" else list(descendants(document.root, "newsItem"))
+    stories = [item for item in items if _is_text(item)]
+    if not stories:
         raise ParseError(
-            "No text item: the NewsML-G2 document carries no newsItem with story text (pictures or packages only).",
-            reason="no-body",
+            f"Not a story: the NewsML-G2 document carries {_what_it_carries(document.root, items)}, no text item; "
+            "it is not published.",
+            reason=f"not-a-story: {_kind(document.root, items)}",
         )
-    return finish(_read_item(item, document))
+    copies: list[ParsedCopy] = []
+    for item in stories:
+        _refuse_test_transmission(item)
+        copies.append(finish(_read_item(item, document)))
+    return copies
 
 
-def _text_item(root: Element) -> Element | None:
-    items = [root] if local(root.tag) == "newsItem" else list(descendants(root, "newsItem"))
-    for item in items:
-        item_class = attr(child(item, "itemMeta", "itemClass"), "qcode") or ""
-        if item_class.endswith(":text") or _inline_content(item) is not None:
-            return item
-    return None
+def _item_class(item: Element) -> str:
+    return (attr(child(item, "itemMeta", "itemClass"), "qcode") or "").lower()
+
+
+def _is_text(item: Element) -> bool:
+    item_class = _item_class(item)
+    if item_class:
+        return item_class.rsplit(":", 1)[-1] == "text"
+    return _inline_content(item) is not None
+
+
+def _kind(root: Element, items: list[Element]) -> str:
+    classes = [_item_class(i).rsplit(":", 1)[-1] for i in items if _item_class(i)]
+    if classes:
+        return classes[0]
+    if local(root.tag) == "packageItem" or any(True for _ in descendants(root, "packageItem")):
+        return "package"
+    return local(root.tag)
+
+
+def _what_it_carries(root: Element, items: list[Element]) -> str:
+    kinds = [_item_class(i).rsplit(":", 1)[-1] or "untyped" for i in items]
+    packages = sum(1 for _ in descendants(root, "packageItem")) + (local(root.tag) == "packageItem")
+    parts = [f"{n} {k} item(s)" for k, n in sorted({k: kinds.count(k) for k in kinds}.items())]
+    if packages:
+        parts.append(f"{packages} package(s)")
+    return ", ".join(parts) or f"a <{local(root.tag)}>"
+
+
+_HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|pre)\b[^<>]*>", re.IGNORECASE)
+_TEST_WORD = re.compile(r"(?<![\w-])TEST(?![\w-])")
+
+
+def _refuse_test_transmission(item: Element) -> None:
+    """A transmission the provider marks as a test (its service or headline says TEST) is not a story."""
+    item_meta = child(item, "itemMeta")
+    service = child(item_meta, "service")
+    marks = [text_of(child(service, "name")) or "", attr(service, "qcode") or ""]
+    marks += [attr(s, "qcode") or "" for s in children(item_meta, "signal")]
+    headline = _headline(child(item, "contentMeta")) or ""
+    if any(_TEST_WORD.search(m.upper()) for m in marks if m) or _TEST_WORD.match(headline):
+        raise ParseError(
+            "Not a story: the NewsML-G2 item is a test transmission (its service, signal or headline says TEST); "
+            "it is not published.",
+            reason="not-a-story: test transmission",
+        )
 
 
 def _inline_content(item: Element) -> Element | None:
@@ -70,12 +127,7 @@ def _inline_content(item: Element) -> Element | None:
 def _read_item(item: Element, document: XmlDocument) -> StoryParts:
     item_meta = child(item, "itemMeta")
     content_meta = child(item, "contentMeta")
-    refuse_unpublishable(
-        LABEL,
-        attr(child(item_meta, "pubStatus"), "qcode"),
-        text_of(child(item_meta, "embargoed")),
-        "pubStatus",
-    )
+    pubstatus = read_pubstatus(attr(child(item_meta, "pubStatus"), "qcode"))
     inline = _inline_content(item)
     carried_nitf = next((c for c in inline if local(c.tag) == "nitf"), None) if inline is not None else None
     if carried_nitf is not None:
@@ -88,12 +140,14 @@ def _read_item(item: Element, document: XmlDocument) -> StoryParts:
             headline=None,
             paragraphs=_paragraphs(inline),
             haystack=verbatim_haystack([document.source]),
+            repairs=list(document.repairs),
+            markup_checked=_is_markup(inline),
         )
     headline = _headline(content_meta)
     parts.headline = headline or parts.headline
-    parts.byline = text_of(child(content_meta, "by")) or parts.byline
+    by = text_of(child(content_meta, "by"))
+    parts.byline = (by if by and not _is_credit(by) else None) or parts.byline
     parts.dateline_text = text_of(child(content_meta, "dateline")) or parts.dateline_text
-    parts.dateline_place = text_of(child(content_meta, "located", "name")) or parts.dateline_place
     first = text_of(child(item_meta, "firstCreated"))
     created = text_of(child(content_meta, "contentCreated"))
     version_created = text_of(child(item_meta, "versionCreated"))
@@ -113,9 +167,46 @@ def _read_item(item: Element, document: XmlDocument) -> StoryParts:
         text_of(child(rights, "name")),
     ]
     parts.agency_names = [n for n in names if n] + parts.agency_names
+    parts.provider = _provider(provider, document.root)
     parts.agency_ref = attr(item, "guid")
     parts.agency_version = as_version(attr(item, "version"))
+    parts.pubstatus = pubstatus
+    embargo = text_of(child(item_meta, "embargoed"))
+    parts.embargoed = embargo if pubstatus == "usable" else None
+    parts.urgency = read_urgency(text_of(child(content_meta, "urgency")))
+    parts.slugline = text_of(child(content_meta, "slugline")) or parts.slugline
+    parts.subjects = _subjects(content_meta) or parts.subjects
+    parts.editorial_notes = [t for t in (text_of(e) for e in children(item_meta, "edNote")) if t]
     return parts
+
+
+def _provider(provider: Element | None, root: Element) -> str | None:
+    """The delivering agency: the item's provider where it names an agency we know; else the newsMessage
+    header's origin or sender (a bare provider code such as 'CL' names a feed account, not the agency)."""
+    named = [text_of(child(provider, "name")), attr(provider, "literal"), attr(provider, "qcode")]
+    named = [n for n in named if n]
+    known = next((n for n in named if is_agency_name(short_agency_name(n))), None)
+    if known is not None:
+        return known
+    header = (
+        next((c for c in root if local(c.tag).lower() == "header"), None) if local(root.tag) == "newsMessage" else None
+    )
+    envelope = text_of(child(header, "origin")) or text_of(child(header, "sender"))
+    return text_of(child(provider, "name")) or envelope or (named[0] if named else None)
+
+
+def _is_credit(by: str) -> bool:
+    """'Reuters, MAR 04': the agency's credit with a date, not a writer's byline."""
+    return is_agency_name(by.split(",", 1)[0])
+
+
+def _subjects(content_meta: Element | None) -> list[str]:
+    found: list[str] = []
+    for subject in children(content_meta, "subject"):
+        label = text_of(child(subject, "name")) or attr(subject, "qcode") or attr(subject, "literal")
+        if label and label not in found:
+            found.append(label)
+    return found[:50]
 
 
 def _paragraphs(inline: Element | None) -> list[str]:
@@ -124,13 +215,23 @@ def _paragraphs(inline: Element | None) -> list[str]:
     if local(inline.tag) == "inlineData":
         text = inline.text or ""
         kind = (attr(inline, "contenttype") or "text/plain").lower()
-        body = html_fragment(text) if "html" in kind else _plain(text)
+        # Producers put HTML paragraphs inside inlineData declared text/plain: markup is read as markup, never
+        # published as literal "<p>".
+        body = html_fragment(text) if "html" in kind or _HTML_BLOCK.search(text) else _plain(text)
     else:
         html = next((c for c in inline if local(c.tag) == "html"), None)
         found = child(html, "body")
         body = found if found is not None else inline
     refuse_active_markup(body, LABEL)
     return paragraphs_of(body)
+
+
+def _is_markup(inline: Element | None) -> bool:
+    """Inline XML, or inline data read as HTML: its elements were checked for active code."""
+    if inline is None or local(inline.tag) == "inlineXML":
+        return True
+    kind = (attr(inline, "contenttype") or "").lower()
+    return "html" in kind or _HTML_BLOCK.search(inline.text or "") is not None
 
 
 def _plain(text: str) -> Element:

@@ -1,7 +1,9 @@
 """Choose the parser for a piece of copy from its media type and, where that is generic, its bytes.
 
 detect_format   media type, else the bytes → "text", "html", "nitf", "newsml-g2", "ninjs", "iptc7901",
-                "anpa1312", or "xml" / "json" for markup and JSON of no format we read
+                "anpa1312", "newsml12", "ap-media-json", "rfc822" (even under text/plain), "feed",
+                or "xml" / "json" for markup and JSON of no format we read
+parse_items     every story item of a multi-item document (G2 newsMessage, feeds), in order
 PARSERS         format name → parser (one module per format, each a pure function of bytes)
 parse_copy      the two together; raises ParseError (422) or UnsupportedFormat (415), nothing else
 """
@@ -14,12 +16,18 @@ from pathlib import PurePath
 
 from app.errors import ParseError, UnsupportedFormat
 from app.parsers.anpa1312 import parse_anpa1312
+from app.parsers.ap_media import is_ap_media, parse_ap_media, parse_ap_media_items
 from app.parsers.base import ParsedCopy
+from app.parsers.feed import parse_feed, parse_feed_items
 from app.parsers.html import parse_html
 from app.parsers.iptc7901 import parse_iptc7901
-from app.parsers.newsml_g2 import parse_newsml_g2
-from app.parsers.ninjs import is_ninjs, load_json, parse_ninjs
+from app.parsers.newsml12 import parse_newsml12, parse_newsml12_items
+from app.parsers.newsml_g2 import parse_newsml_g2, parse_newsml_g2_items
+from app.parsers.ninjs import is_ninjs, load_json, parse_ninjs, parse_ninjs_items, wrapped_items
 from app.parsers.nitf import parse_nitf
+from app.parsers.rfc822 import can_parse as is_email
+from app.parsers.rfc822 import parse_rfc822
+from app.parsers.ritzau import parse_ritzau, parse_ritzau_items
 from app.parsers.text import parse_text
 from app.parsers.xmlutil import read_xml
 
@@ -34,6 +42,11 @@ SPECIFIC_TYPES: dict[str, str] = {
     "application/vnd.anpa.1312": "anpa1312",
     "text/html": "html",
     "application/xhtml+xml": "html",
+    # --- wire formats (wire-parsers) ---
+    "message/rfc822": "rfc822",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/vnd.iptc.newsml+xml": "newsml12",
 }
 # What a sender of a file declares: the generic type of its extension, so that the bytes decide the format.
 MEDIA_TYPE_BY_SUFFIX = {
@@ -62,6 +75,21 @@ PARSERS: dict[str, Parser] = {
     "iptc7901": parse_iptc7901,
     "anpa1312": parse_anpa1312,
     "html": parse_html,
+    # --- wire formats (wire-parsers) ---
+    "newsml12": parse_newsml12,
+    "ap-media-json": parse_ap_media,
+    "rfc822": parse_rfc822,
+    "feed": parse_feed,
+    "ritzau": parse_ritzau,
+}
+# Formats whose one document may carry several stories: every story item, in document order.
+ITEM_PARSERS: dict[str, Callable[[bytes], list[ParsedCopy]]] = {
+    "newsml-g2": parse_newsml_g2_items,
+    "newsml12": parse_newsml12_items,
+    "ap-media-json": parse_ap_media_items,
+    "feed": parse_feed_items,
+    "ritzau": parse_ritzau_items,
+    "ninjs": parse_ninjs_items,
 }
 
 _COMMENTS = re.compile(rb"<!--.*?-->", re.DOTALL)
@@ -91,13 +119,27 @@ def detect_format(data: bytes, content_type: str | None = None) -> str:
         return _sniff_xml(data)
     if head.startswith((b"{", b"[")):
         return _sniff_json(data)
+    if is_email(data):
+        return "rfc822"  # an e-mail posted as text/plain: its SMTP headers are never a story
     return "text"
 
 
 # An HTML document's own opening, after an optional BOM, whitespace and comments.
 _HTML_START = re.compile(rb"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
 _ROOT_TAG = re.compile(rb"<(?![?!/])(?:[\w.\-]+:)?([\w.\-]+)")
-_XML_FORMATS = {b"nitf": "nitf", b"newsItem": "newsml-g2", b"newsMessage": "newsml-g2"}
+_XML_FORMATS = {
+    b"nitf": "nitf",
+    b"newsItem": "newsml-g2",
+    b"newsMessage": "newsml-g2",
+    # --- wire formats (wire-parsers) ---
+    b"packageItem": "newsml-g2",
+    b"NewsML": "newsml12",
+    b"rss": "feed",
+    b"feed": "feed",
+    b"RDF": "feed",
+    b"RBNews": "ritzau",
+    b"ArrayOfRBNews": "ritzau",
+}
 
 
 def _sniff_xml(data: bytes) -> str:
@@ -117,9 +159,12 @@ def _sniff_xml(data: bytes) -> str:
 def _sniff_json(data: bytes) -> str:
     """ninjs is a JSON object with a string 'uri'; anything else (or JSON that does not parse) is "json"."""
     try:
-        return "ninjs" if is_ninjs(load_json(data)) else "json"
+        document = load_json(data)
     except ParseError:
         return "json"
+    if is_ninjs(document) or wrapped_items(document) is not None:
+        return "ninjs"
+    return "ap-media-json" if is_ap_media(document) else "json"
 
 
 def parse_copy(data: bytes, content_type: str | None = None) -> ParsedCopy:
@@ -141,5 +186,11 @@ def parse_copy(data: bytes, content_type: str | None = None) -> ParsedCopy:
 
 
 def parse_items(data: bytes, content_type: str | None = None) -> list[ParsedCopy]:
-    """Every story item of a piece of copy: one for single-story formats. Raises as `parse_copy` does."""
+    """Every story item of a piece of copy (a G2 newsMessage, a NewsML 1.2 document, an AP Media feed page,
+    an RSS/Atom feed may carry several), in document order; one-story formats give a list of one.
+    Raises ParseError (422) or UnsupportedFormat (415), nothing else, as parse_copy does."""
+    fmt = detect_format(data, content_type)
+    items = ITEM_PARSERS.get(fmt)
+    if items is not None:
+        return items(data)
     return [parse_copy(data, content_type)]

@@ -14,19 +14,28 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import wraps
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from app.errors import ParseError, UnsupportedFormat
-from app.parsers.base import Dateline, ParsedCopy, SourceFormat
-from app.parsers.text import detect_language
+from app.parsers.base import Dateline, ParsedCopy, PubStatus, SourceFormat
+from app.parsers.language import detect_language as detect_text_language
 from app.parsers.text.agencies import UTC, AgencyProfile, agency_for_name, agency_for_tag
 from app.parsers.text.body import GLUED_TAG, SignoffRule, match_signoff
 from app.parsers.text.chrome import EDITOR_NOTE
-from app.parsers.text.datelines import FoundDateline, dateline_tagged_by, normalise_place, tagged_dateline
+from app.parsers.text.datelines import (
+    FoundDateline,
+    dateline_tagged_by,
+    looks_like_place,
+    normalise_place,
+    tagged_dateline,
+)
 from app.parsers.text.safety import refuse_active_content
+from app.parsers.text.timestamps import MONTHS
 from app.parsers.text.wire import BYLINE_AGENCY_SUFFIX, WIRE_BYLINE
+from app.parsers.wire_agencies import short_agency_name
+from app.parsers.wire_datelines import wire_dateline
 
 _BASIC_ISO = re.compile(
     r"^(?P<date>\d{8})T(?P<h>\d{2})(?P<m>\d{2})(?P<s>\d{2})?(?:[.,]\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?$"
@@ -58,9 +67,23 @@ class StoryParts:
     agency_ref: str | None = None
     agency_version: int | None = None
     repairs: list[str] = field(default_factory=list)
+    # The agency that delivered the copy, as the format's metadata names it (G2 provider, NITF distributor):
+    # for structured copy it outranks the dateline tag (AFP copy on AAP's feed is AAP's delivery).
+    provider: str | None = None
+    pubstatus: PubStatus = "usable"
+    embargoed: str | None = None  # ISO 8601, as the format gives it
+    urgency: int | None = None
+    slugline: str | None = None
+    subjects: list[str] = field(default_factory=list)
+    headline_derived: bool = False
+    editorial_notes: list[str] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+    # True when the paragraphs come from parsed markup whose elements were checked for active code
+    # (refuse_active_markup): code quoted there is escaped text (a fact-check quoting an embed), not code.
+    markup_checked: bool = False
 
 
-F = TypeVar("F", bound=Callable[[bytes], ParsedCopy])
+F = TypeVar("F", bound=Callable[[bytes], Any])
 
 
 def refusing_failures(label: str) -> Callable[[F], F]:
@@ -68,7 +91,7 @@ def refusing_failures(label: str) -> Callable[[F], F]:
 
     def decorate(parse: F) -> F:
         @wraps(parse)
-        def guarded(data: bytes) -> ParsedCopy:
+        def guarded(data: bytes) -> Any:
             try:
                 return parse(data)
             except (ParseError, UnsupportedFormat):
@@ -84,21 +107,26 @@ def refusing_failures(label: str) -> Callable[[F], F]:
     return decorate
 
 
-def refuse_unpublishable(label: str, status: str | None, embargo: str | None, where: str) -> None:
-    """Kills and holds are not stories to publish (yet); embargoed copy waits for its time."""
+_CANCELED = frozenset({"canceled", "cancelled", "kill", "killed", "elimination", "withdrawn", "deleted"})
+_WITHHELD = frozenset({"withheld", "hold", "held"})
+
+
+def read_pubstatus(status: str | None) -> PubStatus:
+    """The agency's publishing status from a G2 qcode ('stat:canceled'), NITF management-status or ninjs
+    pubstatus: a kill is "canceled", a hold "withheld"; usable, embargoed (a time, kept apart) and anything
+    unknown are "usable"."""
     value = (status or "").strip().lower().rsplit(":", 1)[-1]
-    if value in ("canceled", "cancelled", "withheld", "kill", "killed"):
-        meaning = "killed by the agency" if value.startswith(("cancel", "kill")) else "withheld by the agency"
-        raise ParseError(
-            f"Not publishable: the {label} copy's {where} is '{status}' ({meaning}); it is not published.",
-            reason="not-publishable",
-        )
-    if value == "embargoed" or embargo:
-        until = f"until {embargo}" if embargo else "with no release time given"
-        raise ParseError(
-            f"Embargoed: the {label} copy is embargoed {until}; it must not be published before then.",
-            reason="embargoed",
-        )
+    if value in _CANCELED:
+        return "canceled"
+    if value in _WITHHELD:
+        return "withheld"
+    return "usable"
+
+
+def read_urgency(value: object) -> int | None:
+    """An explicit urgency (1 most urgent … 9 least); blank, out of range or unreadable is none."""
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isdigit() and len(text) == 1 and 1 <= int(text) <= 9 else None
 
 
 def agency_named(name: str | None) -> AgencyProfile | None:
@@ -159,7 +187,9 @@ def finish(parts: StoryParts) -> ParsedCopy:
         name for name in (clean_agency_name(n) for n in parts.agency_names) if name and agency_named(name) is None
     ]
     paragraphs, byline, signoff, signoff_agency = _split_story(parts.paragraphs, parts.byline, other_agencies)
-    if not paragraphs:
+    # A kill or hold names its story and need not carry text; copy with doubts is held, never published.
+    notice = parts.pubstatus != "usable" or bool(parts.doubts)
+    if not paragraphs and not notice:
         if headline:
             raise ParseError(
                 f"Headline without body text: the {label} copy has a headline ({headline[:80]!r}) but no story "
@@ -169,15 +199,22 @@ def finish(parts: StoryParts) -> ParsedCopy:
         raise ParseError(
             f"No story text found: the {label} copy has no headline and no story paragraph.", reason="no-body"
         )
-    if not headline:
-        raise ParseError(f"No headline: the {label} copy has story paragraphs but no headline.", reason="no-headline")
+    derived = parts.headline_derived
+    doubts = list(parts.doubts)
+    if not headline and paragraphs and parts.pubstatus == "usable":
+        # Never lose a story for want of a headline: its lede's first sentence stands for one, marked as
+        # derived, and the doubt holds the copy for an editor.
+        headline = derived_headline(paragraphs[0])
+        derived = True
+        doubts.append(f"headline-derived: the {label} copy has no headline; its lede's first sentence stands for it")
     texts = [headline, *paragraphs, parts.summary or "", parts.byline or "", parts.signoff or ""]
     if any("\x00" in text for text in texts):
         raise ParseError(
             f"NUL characters in the {label} copy's text: it is binary or corrupted, not agency text.", reason="binary"
         )
     for paragraph in paragraphs:
-        refuse_active_content(paragraph)
+        if not parts.markup_checked:
+            refuse_active_content(paragraph)
         if paragraph not in parts.haystack:
             raise ParseError(
                 f"Body paragraph is not verbatim copy text ({paragraph[:60]!r}): it cannot be found in the "
@@ -186,8 +223,12 @@ def finish(parts: StoryParts) -> ParsedCopy:
             )
     if parts.signoff:
         signoff = "\n".join(s for s in (signoff, parts.signoff) if s)
-    found = _dateline(paragraphs[0], other_agencies)
-    dateline = Dateline(place=found.place, text=found.text) if found else _structured_dateline(parts)
+    found = _dateline(paragraphs[0], other_agencies) if paragraphs else None
+    dateline = Dateline(place=found.place, text=found.text) if found else None
+    if dateline is None and paragraphs:
+        dateline = wire_dateline(paragraphs[0], other_agencies)
+    if dateline is None:
+        dateline = _structured_dateline(parts)
     byline = clean_byline(byline)
     agency = _agency(found, parts, signoff_agency, byline)
     known = agency_named(agency)
@@ -196,6 +237,7 @@ def finish(parts: StoryParts) -> ParsedCopy:
     updated, assumed_updated = parse_instant(parts.updated, offset)
     if published is not None and updated is not None and updated <= published:
         updated = None  # the first version: nothing was updated yet
+    embargoed, _ = parse_instant(parts.embargoed, offset)
     repairs = list(parts.repairs)
     if known is None and ((assumed_published and published) or (assumed_updated and updated)):
         # A known agency's zone is implied by the copy (as for text); an unknown one's is a guess, so say so.
@@ -211,17 +253,37 @@ def finish(parts: StoryParts) -> ParsedCopy:
             updated_at=updated,
             summary=" ".join(parts.summary.split()) if parts.summary else None,
             category=parts.category.strip() if parts.category and parts.category.strip() else None,
-            language=_language(parts.language, paragraphs),
+            language=_language(parts.language, [headline, *paragraphs]),
             body=paragraphs,
             signoff=signoff,
             repairs=repairs,
             agency_ref=parts.agency_ref,
             agency_version=parts.agency_version,
+            pubstatus=parts.pubstatus,
+            embargoed=embargoed,
+            urgency=parts.urgency,
+            slugline=" ".join(parts.slugline.split())[:200] if parts.slugline and parts.slugline.strip() else None,
+            subjects=[" ".join(s.split()) for s in parts.subjects if s and s.strip()],
+            headline_derived=derived,
+            editorial_notes="\n\n".join(n.strip() for n in parts.editorial_notes if n.strip()) or None,
+            doubts=doubts,
         )
     except ValidationError as exc:
         raise ParseError(
             f"The {label} copy did not make a valid story: {exc.errors()[0]['msg']}.", reason="invalid"
         ) from exc
+
+
+_LEDE_DATELINE = re.compile(r"^.{1,80}?\((?:[A-Za-z][\w\-]{1,12})\)\s*(?:_|--|—|–|-|:|\.-)\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
+
+
+def derived_headline(lede: str) -> str:
+    """A headline from a lede: its first sentence, without the dateline ('CHICAGO (AP) _ ...')."""
+    match = _LEDE_DATELINE.match(lede)
+    text = lede[match.end() :] if match else lede
+    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+    return first[:300].strip()
 
 
 def as_version(value: object) -> int | None:
@@ -238,8 +300,12 @@ def _split_story(
         if EDITOR_NOTE.match(paragraph):
             continue
         if not body and _is_byline_line(paragraph):
-            byline = byline or paragraph
+            byline = paragraph  # the byline as printed over the one the metadata gives (a desk's "Staff")
             continue
+        first_line, _, after = paragraph.partition("\n")
+        if not body and after.strip() and _is_byline_line(first_line.strip()):
+            # Preformatted copy prints the byline as the first line of its first block.
+            byline, paragraph = first_line.strip(), after.strip()
         body.append(paragraph)
     signoff: str | None = None
     agency: AgencyProfile | None = None
@@ -296,25 +362,109 @@ def _structured_dateline(parts: StoryParts) -> Dateline | None:
         return None
     place = parts.dateline_place or re.split(r"[,(\[]", text, maxsplit=1)[0]
     place = normalise_place(place)
-    return Dateline(place=place, text=text) if place else None
+    if not place or not looks_like_place(place) or place.casefold().rstrip(".") in MONTHS:
+        return None  # 'MARCH 04, 2013', '2018-01-03 20:13:08 GMT': a date where the place should be
+    return Dateline(place=place, text=text)
 
 
 def _agency(
     found: FoundDateline | None, parts: StoryParts, signoff_agency: AgencyProfile | None, byline: str | None
 ) -> str | None:
-    """Strongest evidence first: the dateline tag, the metadata, the sign-off, the byline; else the provider."""
+    """The provider the format names; else, strongest evidence first: the dateline tag, the metadata, the
+    sign-off, the byline; else the first name the metadata gives."""
+    provider_known = agency_named(parts.provider)
+    if provider_known is not None:
+        return provider_known.name
+    provider = short_agency_name(parts.provider)
+    if provider:
+        return provider
     candidates: list[AgencyProfile | None] = [found.agency if found else None]
     candidates += [agency_named(name) for name in parts.agency_names]
     candidates += [signoff_agency, agency_named(byline)]
     known = next((c for c in candidates if c is not None), None)
     if known is not None:
         return known.name
-    return next((c for c in (clean_agency_name(n) for n in parts.agency_names) if c), None)
+    return next((c for c in (short_agency_name(n) for n in parts.agency_names) if c), None)
+
+
+# Languages agencies write in that the text model may name against a wrong declaration; an exotic vote
+# ('bcl', 'an') on a results table is the model's noise, not the copy's language.
+_AGENCY_LANGUAGES = frozenset(
+    [
+        "en",
+        "fr",
+        "de",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "da",
+        "sv",
+        "no",
+        "nb",
+        "nn",
+        "fi",
+        "is",
+        "pl",
+        "cs",
+        "sk",
+        "hu",
+        "ro",
+        "bg",
+        "el",
+        "tr",
+        "ru",
+        "uk",
+        "sr",
+        "hr",
+        "sl",
+        "et",
+        "lv",
+        "lt",
+        "ar",
+        "he",
+        "fa",
+        "hi",
+        "ur",
+        "bn",
+        "ta",
+        "te",
+        "mr",
+        "zh",
+        "ja",
+        "ko",
+        "id",
+        "ms",
+        "vi",
+        "th",
+        "ca",
+        "eu",
+        "gl",
+    ]
+)
+
+
+def _overrides_declaration(found: str, paragraphs: list[str]) -> bool:
+    """The text outvotes the declared language only as prose (tables of names and figures mislead the
+    model) and only for a language agencies write in."""
+    text = "".join(paragraphs)
+    visible = [c for c in text if not c.isspace()]
+    letters = sum(1 for c in visible if c.isalpha())
+    return found.split("-", 1)[0] in _AGENCY_LANGUAGES and len(visible) > 0 and letters / len(visible) >= 0.85
 
 
 def _language(declared: str | None, paragraphs: list[str]) -> str:
+    """The text's language; the declared one where the text agrees (a declaration can be wrong: an English
+    story declared Italian is English)."""
+    primary = None
     if declared:
         primary = declared.strip().split("-", 1)[0].split("_", 1)[0].lower()
-        if re.fullmatch(r"[a-z]{2,3}", primary):
-            return primary
-    return detect_language(paragraphs)
+        if not re.fullmatch(r"[a-z]{2,3}", primary):
+            primary = None
+    found = detect_text_language(paragraphs, primary, default=primary or "en")
+    if primary and found.split("-", 1)[0] != primary and not _overrides_declaration(found, paragraphs):
+        found = primary
+    elif not primary and not _overrides_declaration(found, paragraphs):
+        found = "en"  # no declaration, and the model's vote on tables of names and figures is noise
+    # Norwegian named without its written standard ("no", the model's name too) is Bokmål in agency copy.
+    return "nb" if found == "no" else found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 from xml.etree.ElementTree import ParseError as XMLParseError
 
@@ -35,6 +35,7 @@ class XmlDocument:
     root: Element
     # The document as text: declared encoding, BOM dropped, CRLF turned into LF.
     source: str
+    repairs: list[str] = field(default_factory=list)
 
 
 def check_size(data: bytes, label: str) -> None:
@@ -50,6 +51,15 @@ def read_xml(data: bytes, label: str) -> XmlDocument:
     check_size(data, label)
     if not data.strip():
         raise ParseError(f"Empty body: the {label} copy holds no text at all.", reason="empty")
+    repairs: list[str] = []
+    if _utf8_declared_single_byte(data):
+        # Declared as a one-byte charset but written in UTF-8 (valid multi-byte sequences throughout): read as
+        # what it is, or every accented letter becomes two ('DÃ©cÃ¨s').
+        declared = _DECLARED_ENCODING.match(data)
+        assert declared is not None
+        name = declared.group(1).decode("ascii")
+        data = data[: declared.start(1)] + b"utf-8" + data[declared.end(1) :]
+        repairs.append(f"read as UTF-8 (declared {name}, but the bytes are UTF-8)")
     try:
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
@@ -62,7 +72,26 @@ def read_xml(data: bytes, label: str) -> XmlDocument:
             f"Copy is malformed XML (not well-formed {label}): {exc}.",
             reason="malformed-xml",
         ) from exc
-    return XmlDocument(root=root, source=decode_source(data, label))
+    return XmlDocument(root=root, source=decode_source(data, label), repairs=repairs)
+
+
+_SINGLE_BYTE = re.compile(r"^(?:iso-?8859-\d+|latin-?1|l1|windows-125\d|cp125\d|us-ascii|ascii)$", re.IGNORECASE)
+_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _utf8_declared_single_byte(data: bytes) -> bool:
+    """True when the XML declaration names a one-byte charset but the bytes are valid UTF-8 with non-ASCII
+    letters: such a file cannot be meant as Latin-1 (Latin-1 text is almost never also valid UTF-8)."""
+    declared = _DECLARED_ENCODING.match(data)
+    if declared is None or not _SINGLE_BYTE.match(declared.group(1).decode("ascii")):
+        return False
+    if _MULTIBYTE.search(data) is None:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_source(data: bytes, label: str) -> str:

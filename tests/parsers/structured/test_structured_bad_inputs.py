@@ -65,7 +65,13 @@ def test_malformed_json_is_refused_as_malformed() -> None:
 
 def test_xml_with_no_wire_root_stays_unsupported() -> None:
     with pytest.raises(UnsupportedFormat):
+        parse_copy(b'<?xml version="1.0"?><catalog><title>x</title></catalog>', "application/xml")
+
+
+def test_a_feed_without_entries_is_refused_as_not_a_story() -> None:
+    with pytest.raises(ParseError) as refused:
         parse_copy(b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>', "application/xml")
+    assert refused.value.reason.startswith("not-a-story")
 
 
 def test_entity_declarations_are_refused_unread() -> None:
@@ -78,12 +84,12 @@ def test_entity_declarations_are_refused_unread() -> None:
     assert refused.value.reason == "unsafe-xml"
 
 
-def test_newsml_message_with_only_a_picture_item_has_no_body() -> None:
+def test_newsml_message_with_only_a_picture_item_is_not_a_story() -> None:
     tt = sample("TT_newsmlg2_sample.xml")
     start, end = tt.index(b"<packageItem"), tt.index(b'<newsItem guid="http://tt.se/media/image')
     with pytest.raises(ParseError) as refused:
         parse_newsml_g2(tt[:start] + tt[end:])
-    assert refused.value.reason == "no-body"
+    assert refused.value.reason == "not-a-story: picture"
 
 
 def test_nitf_parser_refuses_a_newsml_document() -> None:
