@@ -17,7 +17,7 @@ ALSO_READ = re.compile(
     r"^(?:also\s+read|read\s+also|read\s+more|more\s+read|must\s+read|also\s+see|see\s+also|also\s+watch|"
     r"watch\s+also|recommended|suggested|ये\s+भी\s+पढ़ें|यह\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|और\s+पढ़ें|"
     r"ये\s+भी\s+देखें|यह\s+भी\s+देखें)"
-    r"(?:\s+on)?\s*(?:[:|\-–—»>]|$)"
+    r"(?:\s+on)?\s*(?:[:ः|\-–—»>]|$)"
     # Shorter link labels only with a colon or pipe after them: "READ: ...", "Related News | ...". ("WATCH: ..." is
     # left out: video stories carry it in their headline.)
     r"|^(?:read|related(?:\s+(?:news|stories|story|articles?|posts?))?|also\s+check|check\s+out|don'?t\s+miss|"
@@ -192,6 +192,16 @@ MEDIA_PROMPT = re.compile(
 CAPTION_AGENCY_PAREN = re.compile(r"[.!?]\s*\((?:Reuters|AFP|AP|Getty Images|Bloomberg|EPA|Pool|PTI|IANS)\)$")
 
 
+# A picture credit on a line of its own under the caption: the photographer, then the agency or picture service
+# ("Jane Roe, AP", "John Doe/dpa", "Foto: Jane Roe/dpa", "Photo: Jane Roe / Reuters").
+PICTURE_CREDIT_LINE = re.compile(
+    r"^(?:(?:foto|photo|bild|image|imagen|picture)s?\s*:\s*)?"
+    r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,3}\s*[,/]\s*"
+    r"(?:AP|AFP|Reuters|REUTERS|dpa|EFE|EPA|Getty Images|USA TODAY|USA TODAY Sports|The Associated Press|ANP|"
+    r"picture alliance|Keystone|Xinhua|Yonhap|IANS|PTI|ANI)(?:\s*/\s*[\w .\-]{1,30})?$"
+)
+
+
 def is_caption(line: str) -> bool:
     if len(line) >= 400:
         return False
@@ -271,10 +281,29 @@ def is_pull_quote(line: str, others: list[str]) -> bool:
 BRACKETED = re.compile(r"^[(\[]\s*(?P<inner>.+?)\s*[)\]]$")
 
 
+# A line that sends the reader to an address: "For a graphic on the index, click https://example.com/x".
+LINK_LINE = re.compile(r"^.{0,120}\b(?:click|see|visit|tap|go to|read)\b.{0,40}\s(?:https?://|www\.)\S+$", re.I)
+# Ad slot labels, alone or run together with separators: "Advertisement · Scroll to continue".
+_AD_PARTS = re.compile(
+    r"^(?:advertisement|advertisment|ad|sponsored|scroll to continue(?: with content)?|continue reading below)$",
+    re.IGNORECASE,
+)
+
+
+def is_ad_slot(line: str) -> bool:
+    parts = [p for p in _SEPARATORS.split(line) if p.strip()]
+    return len(parts) >= 2 and all(_AD_PARTS.match(p.strip()) for p in parts)
+
+
 def is_inline_chrome(line: str) -> bool:
     """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
+    unbulleted = BULLET.sub("", line)
+    if unbulleted != line and is_inline_chrome(unbulleted):
+        return True  # "• Also Read: ..."
     return (
-        bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
+        is_ad_slot(line)
+        or bool(LINK_LINE.match(line))
+        or bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
         or bool(BRACKETED.match(line) and ALSO_READ.match(BRACKETED.sub(r"\g<inner>", line)))
         or bool(CORRECTION_NOTE.match(line) or FEEDBACK.match(line) or MEDIA_PROMPT.match(line))
         or bool(CONTACT_NOTE.match(line))

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from app.parsers.text import chrome
 from app.parsers.text.agencies import IST, AgencyProfile, agency_for_name, agency_mentioned, agency_named_at_end
-from app.parsers.text.body import extract_body
+from app.parsers.text.body import extract_body, removal_doubts
 from app.parsers.text.bylines import byline_of, source_agency
 from app.parsers.text.datelines import normalise_place, tagged_dateline, untagged_dateline
 from app.parsers.text.draft import Draft
@@ -108,6 +108,7 @@ def parse_page(lines: list[Line], source: str) -> Draft:
     body = extract_body(lines, start, default_offset, source)
     draft.body = body.paragraphs
     draft.signoff = body.signoff
+    draft.doubts.extend(removal_doubts(body))
     footer_end = next(
         (ln.index for ln in lines[body.end :] if chrome.LIST_HEADING.match(ln.text) and not chrome.is_prose(ln.text)),
         len(lines),
