@@ -5,7 +5,7 @@ against publishing it). Each doubt reads "<check>: <what was seen>", so a review
 
 The checks are general shapes of stories, not of any one site:
 - headline-chrome-shape   the headline looks like page chrome (menu, skip link, prompt, caption, time line, counter)
-- headline-unrelated      the headline shares no content word with the body
+- headline-unrelated      the headline shares fewer than two content words with the lead
 - headline-in-body        the headline is printed again as a sentence of the body
 - body-short              the body is too short to be a story
 - paragraph-chrome        a body paragraph looks like chrome (caption, credit, counter, link line, time line)
@@ -25,6 +25,7 @@ from datetime import timedelta
 from app.parsers.base import ParsedCopy
 from app.parsers.text import chrome
 from app.parsers.text.agencies import agency_for_tag
+from app.parsers.text.similarity import WORD, content_stems
 from app.parsers.text.timestamps import DATE_RULES, find_stamps, is_dated_meta
 
 # Fewer words than this in the whole body is a teaser, a caption or a fragment, not a story.
@@ -32,6 +33,9 @@ MIN_BODY_WORDS = 30
 # A headline of fewer words is a label or a section name; more is a paragraph.
 MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 40
+# The lead, for comparing with the headline: the first paragraphs, which a headline sums up.
+LEAD_PARAGRAPHS = 3
+MIN_SHARED_WITH_LEAD = 2
 # A paragraph without a sentence end up to this many words is a crosshead or a link title.
 MAX_UNFINISHED_WORDS = 12
 
@@ -57,22 +61,7 @@ PICTURE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+|\bwww\.\S+|\S+@\S+\.\w{2,}")
-# Word characters, with the vowel signs of Indic scripts (combining marks that \w alone would split words at).
-_WORD = re.compile(r"[\w\u0900-\u0dff]+")
-# Words too common to show that a headline and a body are about the same thing.
-_STOPWORDS = frozenset(
-    """
-    that this with from have will been were they their there what when which about after over into than then them
-    also more most said says could would should only some such other your just like year years first last
-    news here where while under very much even back still between before being both each does done
-    dass sich nicht eine einen einem einer sind wird werden wurde auch nach beim über unter noch schon oder aber
-    haben sein seine ihre ihren diese dieser dieses mehr
-    para como este esta estos estas pero sobre tras desde entre porque donde cuando todo todos también según
-    dans pour avec sans sont plus mais leur leurs cette comme après avant entre tout tous aussi selon
-    """.split()  # noqa: SIM905 (a word list reads best as words)
-)
 _ZERO = timedelta(0)  # offsets do not matter when only asking whether a line is a time line
-_STEM = 5  # compare words by their first letters, a crude stem that serves every Latin-script language
 
 
 def plausibility_doubts(copy: ParsedCopy) -> list[str]:
@@ -113,13 +102,15 @@ def headline_chrome_shape(copy: ParsedCopy) -> str | None:
 
 
 def headline_unrelated(copy: ParsedCopy) -> str | None:
-    heads = _content_stems(copy.headline)
+    """A story's headline shares at least two content words with its lead (names, key words); one shared word is
+    chance ("Korea" in a list title above a story on Korea)."""
+    heads = content_stems(copy.headline)
     if not heads:
         return None  # nothing to compare (a headline of numbers or short words); other checks judge its shape
-    body = _content_stems(" ".join(copy.body))
-    if heads & body:
+    shared = heads & content_stems(" ".join(copy.body[:LEAD_PARAGRAPHS]))
+    if len(shared) >= min(MIN_SHARED_WITH_LEAD, len(heads)):
         return None
-    return f"headline-unrelated: no word of the headline is in the body: {copy.headline[:80]!r}"
+    return f"headline-unrelated: {len(shared)} word(s) of the headline in the lead: {copy.headline[:80]!r}"
 
 
 def headline_in_body(copy: ParsedCopy) -> str | None:
@@ -232,7 +223,7 @@ def _is_time_line(text: str) -> bool:
     for rule in DATE_RULES.values():
         rest = rule.sub(" ", rest)
     rest = re.sub(r"\d+", " ", rest)
-    letters = [w for w in _WORD.findall(rest) if len(w) > 2 and not w.isdigit() and w.casefold() not in _DATE_WORDS]
+    letters = [w for w in WORD.findall(rest) if len(w) > 2 and not w.isdigit() and w.casefold() not in _DATE_WORDS]
     changed = rest != text
     return changed and len(letters) <= 1 and bool(re.search(r"\d", text))
 
@@ -257,16 +248,8 @@ def _repeats_words(words: list[str]) -> bool:
     return len(words) <= MAX_UNFINISHED_WORDS and any(n >= 3 for n in counts.values())
 
 
-def _content_stems(text: str) -> set[str]:
-    return {
-        w.casefold()[:_STEM]
-        for w in _WORD.findall(text)
-        if (len(w) >= 4 or (len(w) == 3 and not w.isascii())) and not w.isdigit() and w.casefold() not in _STOPWORDS
-    }
-
-
 def _fold(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    return " ".join(WORD.findall(text.casefold()))
 
 
 def _sentences(paragraph: str) -> list[str]:

@@ -24,7 +24,7 @@ from app.parsers.text.timestamps import (
     resolve,
 )
 
-# Sites print their times in IST unless they say otherwise.
+# The offset used only to recognise time lines (which lines are meta); never to read a story's time.
 PAGE_DEFAULT_OFFSET = IST
 # Breadcrumb steps that say nothing about the story's section.
 GENERIC_CRUMBS = {"home", "news", "latest", "latest news", "होम", "हिंदी न्यूज़", "हिंदी समाचार", "समाचार", "न्यूज़"}
@@ -104,8 +104,7 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         and normalise_place(draft.byline).casefold() == draft.dateline.place.casefold()
     ):
         draft.byline = None  # the place printed above the time is not a writer
-    default_offset = PAGE_DEFAULT_OFFSET
-    body = extract_body(lines, start, default_offset, source)
+    body = extract_body(lines, start, PAGE_DEFAULT_OFFSET, source)
     draft.body = body.paragraphs
     draft.signoff = body.signoff
     draft.doubts.extend(removal_doubts(body))
@@ -120,7 +119,6 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         draft.byline = _byline_below_story(lines[body.end : footer_end])
     # Times above the headline are the site's date bar, not the story's.
     timed = [ln for ln in outside if ln.index > headline_index]
-    draft.published_at, draft.updated_at = resolve(_stamps(timed, default_offset, lines))
     draft.agency_hints = [
         draft.dateline.agency if draft.dateline else None,
         body.signoff_agency,
@@ -128,7 +126,32 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         *(source_agency(ln.text) for ln in header),
         *(agency_mentioned(ln.text) for ln in outside if chrome.is_disclaimer(ln.text)),
     ]
+    draft.published_at, draft.updated_at = resolve(_stamps(timed, _page_offset(draft, lines), lines))
     return draft
+
+
+# Evidence that the site is Indian and prints Indian time: IST printed somewhere (its clock, another time line),
+# an Indian address (".in"), an Indic script, or a site name (the page's first line) that names India.
+INDIAN_SITE_EVIDENCE: dict[str, re.Pattern[str]] = {
+    "ist-printed": re.compile(r"\d\s*(?:[ap]\.?\s?m\.?)?\s*IST\b", re.IGNORECASE),
+    "indian-address": re.compile(r"(?:@|//|www\.)[\w.\-]+\.(?:co\.)?in\b(?!\.?\w)", re.IGNORECASE),
+    "indic-script": re.compile(r"[\u0900-\u0dff]"),
+}
+SITE_NAMES_INDIA = re.compile(r"\b(?:india|indian|bharat)\b", re.IGNORECASE)
+
+
+def _page_offset(draft: Draft, lines: list[Line]) -> timedelta | None:
+    """The offset of times the page prints without a zone, only where it is certain: the copy's agency runs on
+    sites of one zone (Indian agencies: IST; Yonhap: KST), or the page prints IST elsewhere. Otherwise None, and a
+    time without a zone is left unread rather than guessed."""
+    agency = next((hint for hint in draft.agency_hints if hint is not None), None)
+    if agency is not None and agency.page_offset is not None:
+        return agency.page_offset
+    if any(rule.search(ln.text) for rule in INDIAN_SITE_EVIDENCE.values() for ln in lines):
+        return IST
+    if lines and SITE_NAMES_INDIA.search(lines[0].text) and len(lines[0].text.split()) <= 6:
+        return IST
+    return None
 
 
 def _words(text: str) -> int:
@@ -338,7 +361,7 @@ def _summary_after_meta(lines: list[Line], headline_index: int, start: int) -> i
     return None
 
 
-def _stamps(outside: list[Line], default_offset: timedelta, lines: list[Line]) -> list[Stamp]:
+def _stamps(outside: list[Line], default_offset: timedelta | None, lines: list[Line]) -> list[Stamp]:
     stamps: list[Stamp] = []
     for line in outside:
         if chrome.is_prose(line.text) and _words(line.text) > 15:
