@@ -52,14 +52,6 @@ _UI_WORDS = re.compile(
 COUNTER = re.compile(r"\(\s*\d+(?:[.,]\d+)?\s*(?:[^\W\d_]+\s*)?\)\s*$|^\d+(?:[.,]\d+)*\s*[^\W\d_]{0,12}$")
 # A clock time in any of the common forms: "9:10 p.m.", "07:46hrs", "15:07".
 CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\b\.?|hrs?\b|uhr\b|h\b)?", re.IGNORECASE)
-# Credits a picture carries, in the forms agencies and sites print them.
-PICTURE_CREDIT = re.compile(
-    r"\((?:[A-Z][\w&.\- ]{1,30})/[^()]{2,60}\)\s*$|"  # "(REUTERS/Denis Balibouse)"
-    r"\b(?:foto|photo|fotos|photos|bild|image|imagen|crédito|credit|cortesía|courtesy)\s*:\s*\S|"
-    r"/\s*(?:dpa|afp|ap|reuters|epa|efe|getty images|picture alliance)\b|"
-    r"©\s*\S|\bvía (?:AP|AFP|Reuters|EFE)\b|\bvia (?:AP|AFP|Reuters|Getty)\b",
-    re.IGNORECASE,
-)
 _URL = re.compile(r"https?://\S+|\bwww\.\S+|\S+@\S+\.\w{2,}")
 _ZERO = timedelta(0)  # offsets do not matter when only asking whether a line is a time line
 
@@ -86,7 +78,7 @@ def headline_chrome_shape(copy: ParsedCopy) -> str | None:
         reason = "an interface link"
     elif chrome.is_menu(headline) or chrome.breadcrumb(headline) is not None:
         reason = "a menu or breadcrumb"
-    elif chrome.is_caption(headline) or PICTURE_CREDIT.search(headline):
+    elif chrome.is_caption(headline) or chrome.has_picture_credit(headline):
         reason = "a caption or picture credit"
     elif COUNTER.search(headline):
         reason = "a counter"
@@ -118,7 +110,8 @@ def headline_in_body(copy: ParsedCopy) -> str | None:
     if len(head.split()) < MIN_HEADLINE_WORDS:
         return None
     for paragraph in copy.body:
-        if any(_fold(sentence) == head for sentence in _sentences(paragraph)):
+        folded = _fold(paragraph)
+        if any(_fold(sentence) == head for sentence in _sentences(paragraph)) or folded.startswith(head):
             return f"headline-in-body: the headline is a sentence of the body: {copy.headline[:80]!r}"
     return None
 
@@ -198,7 +191,7 @@ CHECKS: tuple[Callable[[ParsedCopy], str | None], ...] = (
 def _chrome_reason(paragraph: str) -> str | None:
     text = paragraph.strip()
     words = text.split()
-    if chrome.is_caption(text) or (PICTURE_CREDIT.search(text) and len(words) <= 60):
+    if chrome.is_caption(text) or (chrome.has_picture_credit(text) and len(words) <= 60):
         return "a caption or picture credit"
     if COUNTER.search(text) and len(words) <= 12:
         return "a counter"

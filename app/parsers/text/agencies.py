@@ -93,7 +93,8 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         # Regional services print their code after a slash: "(dpa/lno)", "(dpa/lby)"; the relay rule keeps them.
         tags=("dpa",),
         names=("dpa", "Deutsche Presse-Agentur", "Deutsche Presse Agentur"),
-        signoffs=(),
+        # dpa closes an item with its name and the desk's lower-case initials: "dpa xx yy".
+        signoffs=(r"dpa(?: [a-z]{1,4}){1,6}",),
         default_offset=UTC,
     ),
     AgencyProfile(

@@ -216,6 +216,7 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     no_crossheads = opening is not None and opening.agency is not None and opening.agency.name in NO_CROSSHEAD_AGENCIES
     in_list = False  # the last paragraph opened a list ("... are:") or was an item of one
     removed: list[tuple[int, str, str]] = []  # (line index, rule, line) of every line left out
+    listed = {start + k for k in chrome.listed_lines([ln.text for ln in lines[start:]])}
     kept_through = start - 1  # the last line that went into a paragraph
 
     def account(body: Body) -> Body:
@@ -319,7 +320,8 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
                 i = last + 1
                 continue
             site_heading = no_crossheads and len(text.split()) <= MAX_SITE_HEADING_WORDS
-            removed.append((i, "site-heading" if site_heading else "unexplained", text))
+            name = "list" if i in listed else "site-heading" if site_heading else "unexplained"
+            removed.append((i, name, text))
             i += 1
             continue
         last = _hard_wrapped_on(lines, i) if source else None

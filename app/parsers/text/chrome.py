@@ -202,6 +202,26 @@ PICTURE_CREDIT_LINE = re.compile(
 )
 
 
+# Credits and marks a picture's caption carries, in the forms agencies and sites print them: "(REUTERS/Name)",
+# "Foto: Name/dpa", "© AFP / NAME", "(Photo Name. AFP)", "vía AP", "Name (left) and ...", "... Timothy Weeks AP".
+PICTURE_CREDIT = re.compile(
+    r"\((?:[A-Z][\w&.\- ]{1,30})/[^()]{2,60}\)\s*$|"
+    r"\b(?:foto|photo|fotos|photos|bild|image|imagen|crédito|credit|cortesía|courtesy)\s*:\s*\S|"
+    r"\((?:photo|foto|picture|image)\b[^()]{1,80}\)\s*$|"
+    r"/\s*(?:dpa|afp|ap|reuters|epa|efe|getty images|picture alliance)\b|"
+    r"©\s*\S|\bvía (?:AP|AFP|Reuters|EFE)\b|\bvia (?:AP|AFP|Reuters|Getty)\b|"
+    r"\((?:left|right|center|centre|L|R|C|top|bottom)\)|"
+    r"(?<![.!?])\s(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|dpa|EFE|AP Photo)$",
+    re.IGNORECASE,
+)
+
+
+def has_picture_credit(line: str) -> bool:
+    """A caption's credit or mark, or an agency name glued to the end of a line that is no sentence."""
+    match = PICTURE_CREDIT.search(line)
+    return match is not None and len(line.split()) <= 80
+
+
 def is_caption(line: str) -> bool:
     if len(line) >= 400:
         return False
@@ -212,6 +232,42 @@ def is_caption(line: str) -> bool:
     if CAPTION_SLASH_CREDIT.search(line) and len(line.split()) <= 30:
         return True
     return bool(CAPTION_LEAD.match(line)) and len(line.split()) <= 25
+
+
+# A page's interface links: skip links, navigation, account and listing controls ("Skip to main content",
+# "View all", "What's on ..."), in the languages the service sees.
+INTERFACE = re.compile(
+    r"^(?:skip to\b|jump to\b|go to\b|back to\b|menu\b|search\b|log ?in\b|sign ?(?:in|up)\b|"
+    r"newsletter\b|cookie|privacy\b|terms of (?:use|service)\b|contact us\b|about us\b|advertise with\b|"
+    r"what['’]s on\b|view all\b|see all\b|show all\b|load more\b|ver más\b|mehr zum thema\b|"
+    r"(?:zum|zur) (?:inhalt|hauptinhalt|navigation)\b|ir al contenido\b|aller au contenu\b|"
+    r"anmelden\b|suche\b|buscar\b|rechercher\b|s['’]abonner\b|suscr[ií]b|zeige nur\b)",
+    re.IGNORECASE,
+)
+
+
+def is_interface(line: str) -> bool:
+    return bool(INTERFACE.match(line)) and len(line.split()) <= 8
+
+
+# A list's item: a title (no sentence end) of at most this many words.
+MAX_LIST_ITEM_WORDS = 25
+
+
+def listed_lines(texts: list[str]) -> set[int]:
+    """Positions of the items of link lists: the title lines that follow a list heading ("Related", "More On:",
+    "Most Popular Today"), each in its own block or not, up to the next sentence."""
+    listed: set[int] = set()
+    in_list = False
+    for index, text in enumerate(texts):
+        if LIST_HEADING.match(text) and not is_prose(text):
+            in_list = True
+            continue
+        if in_list and not is_prose(text) and len(text.split()) <= MAX_LIST_ITEM_WORDS:
+            listed.add(index)
+            continue
+        in_list = False
+    return listed
 
 
 def is_prompt(line: str) -> bool:
