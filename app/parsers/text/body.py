@@ -110,6 +110,28 @@ class Body:
     removed: tuple[tuple[str, str], ...] = ()
 
 
+def _signoff_alternation(agency: AgencyProfile) -> str:
+    """The agency's sign-off as printed at the end of a paragraph: its sign-off patterns, or its bare tag."""
+    return "|".join([*agency.signoffs, *(re.escape(tag) for tag in agency.tags)])
+
+
+# An agency sign-off glued after the last sentence of the story: "... in the city. PTI", "... said. PTI ABC XYZ".
+GLUED_SIGNOFF = re.compile(
+    r"^(?P<text>.*\S[.!?\"”’])\s+(?P<signoff>" + "|".join(f"(?:{_signoff_alternation(a)})" for a in AGENCIES) + ")$"
+)
+# A line as long as this after the last paragraph, left out by no rule, may be a last paragraph without a full stop.
+MIN_LOST_PARAGRAPH_WORDS = 12
+# A heading: words and a little punctuation, nothing of a header, code or address ("Set-Cookie: a=b" is not one).
+_HEADING = re.compile(r"[\w\s'’‘\"“”,\-–—!?&.()«»\u0900-\u0dff]+")
+
+
+def _is_heading(lines: list[Line], i: int) -> bool:
+    """A heading the site put between paragraphs: a few words, alone in its block, of heading characters only."""
+    line = lines[i]
+    alone = (i == 0 or lines[i - 1].block != line.block) and (i + 1 >= len(lines) or lines[i + 1].block != line.block)
+    return alone and len(line.text.split()) <= MAX_SITE_HEADING_WORDS and bool(_HEADING.fullmatch(line.text))
+
+
 def removal_doubts(body: Body) -> list[str]:
     """One named doubt per line inside the story that no rule explains leaving out."""
     return [f"unexplained-removal: {text[:80]!r}" for text in body.unexplained]
@@ -220,7 +242,13 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     kept_through = start - 1  # the last line that went into a paragraph
 
     def account(body: Body) -> Body:
-        inside = [(index, name, text) for index, name, text in removed if index < kept_through]
+        # Inside the story, and the line right after its last paragraph when it is as long as a paragraph (a last
+        # paragraph that lost its full stop).
+        inside = [
+            (index, name, text)
+            for index, name, text in removed
+            if index < kept_through or (index == kept_through + 1 and len(text.split()) >= MIN_LOST_PARAGRAPH_WORDS)
+        ]
         return replace(
             body,
             unexplained=tuple(text for _, name, text in inside if name == "unexplained"),
@@ -312,6 +340,15 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             kept_through = i
             i += 1
             continue
+        glued = GLUED_SIGNOFF.match(text) if paragraphs and not chrome.is_prose(text) else None
+        if glued is not None:
+            # "... in the city. PTI": the agency's sign-off glued to its last paragraph; the story ends here.
+            paragraphs.append(glued.group("text"))
+            kept_through = i
+            signoff = glued.group("signoff")
+            removed.append((i, "glued-signoff", signoff))
+            agency = next((a for a in AGENCIES if re.fullmatch(_signoff_alternation(a), signoff)), None)
+            return account(Body(paragraphs, signoff, agency, i + 1))
         if not chrome.is_prose(text):
             last = wrapped_paragraph_end(lines, i) if source else None
             if last is not None:
@@ -319,7 +356,7 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
                 kept_through = last
                 i = last + 1
                 continue
-            site_heading = no_crossheads and len(text.split()) <= MAX_SITE_HEADING_WORDS
+            site_heading = no_crossheads and _is_heading(lines, i)
             name = "list" if i in listed else "site-heading" if site_heading else "unexplained"
             removed.append((i, name, text))
             i += 1
