@@ -183,13 +183,14 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
     lead_stems = content_stems(" ".join(ln.text for ln in lines[start : start + 6] if _is_sentence(ln.text)))
     listed = chrome.listed_lines([ln.text for ln in lines])
     story = [_fold(ln.text) for ln in lines[start:]]
-    # The best candidate: the largest share of its words in the lead, then the most shared words, then the nearest.
-    best: tuple[float, int, int] | None = None
+    # The best candidate: not an item of a link list (unless every candidate is), the largest share of its words in
+    # the lead, then the most shared words, then the nearest.
+    best: tuple[bool, float, int, int] | None = None
     for line in lines[max(0, start - HEADLINE_REACH) : start]:
         text = line.text
         if not 3 <= _words(text) <= MAX_HEADLINE_WORDS or text.endswith((".", ",", ";", ":")):
             continue
-        if line.index in listed or _is_header_chrome(text) or is_meta(text) or is_dated_meta(text, PAGE_DEFAULT_OFFSET):
+        if _is_header_chrome(text) or is_meta(text) or is_dated_meta(text, PAGE_DEFAULT_OFFSET):
             continue
         if chrome.has_picture_credit(text):
             continue  # a caption
@@ -199,12 +200,12 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
         shared = len(heads & lead_stems)
         if shared < MIN_SHARED_WITH_LEAD or shared * 2 < len(heads):
             continue
-        score = (round(shared / len(heads), 1), shared, line.index)
+        score = (line.index not in listed, round(shared / len(heads), 1), shared, line.index)
         if best is None or score > best:
             best = score
     if best is None:
         return None
-    headline_index = best[2]
+    headline_index = best[3]
     summary_index = next(
         (
             ln.index
