@@ -11,6 +11,7 @@ CORPUS_DIR has docs/ and gold/ (bad/ optional), laid out as tests/fixtures/corpu
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import sys
 import time
@@ -28,6 +29,7 @@ from datetime import UTC, timedelta  # noqa: E402
 from app.articles.normalise import draft_article  # noqa: E402
 from app.errors import ParseError, UnsupportedFormat  # noqa: E402
 from app.parsers.base import ParsedCopy  # noqa: E402
+from app.parsers.plausibility import plausibility_doubts  # noqa: E402
 from app.parsers.sniff import PARSERS, media_type_for, parse_copy  # noqa: E402
 from app.parsers.text import parse_text  # noqa: E402
 
@@ -50,6 +52,8 @@ FIELDS = (
     "signoff",
 )
 SPEED_ROUNDS = 20
+# The fields a published article must have right: anything else wrong with no doubt raised is "published wrong".
+PUBLISH_FIELDS = ("agency", "headline", "published_at", "updated_at", "body")
 
 
 def load_gold(corpus: Path) -> list[dict[str, Any]]:
@@ -105,6 +109,10 @@ class Measurement:
     chrome_leaks: list[str]
     raws: list[bytes]
     first_pass: float  # seconds spent in the parser on the first pass
+    # Documents held for review (plausibility_doubts non-empty), with the doubts.
+    held: list[str] = dataclasses.field(default_factory=list)
+    # Documents that would be published (no doubts) with a wrong body, headline, agency or time, with what is wrong.
+    published_wrong: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def all_right(self) -> int:
@@ -125,15 +133,24 @@ def measure(corpus: Path, docs: list[dict[str, Any]], parse: Callable[[bytes], P
             result.refused.append(f"  {gold['id']}: refused ({getattr(exc, 'reason', 'unsupported')}): {exc.detail}")
             continue
         result.first_pass += time.perf_counter() - started
-        for field in FIELDS:
-            if expected(gold, field) == got(copy, field):
-                result.right[field] += 1
-            elif field == "body":
+        wrong: list[str] = []
+        for name in FIELDS:
+            if expected(gold, name) == got(copy, name):
+                result.right[name] += 1
+                continue
+            if name in PUBLISH_FIELDS:
+                wrong.append(name)
+            if name == "body":
                 result.misses.append(f"  {gold['id']} body: {_body_diff(gold['body'], copy['body'])}")
             else:
                 result.misses.append(
-                    f"  {gold['id']} {field}: expected {short(expected(gold, field))}, got {short(got(copy, field))}"
+                    f"  {gold['id']} {name}: expected {short(expected(gold, name))}, got {short(got(copy, name))}"
                 )
+        doubts = plausibility_doubts(ParsedCopy.model_validate(copy))
+        if doubts:
+            result.held.append(f"  {gold['id']}: {short('; '.join(doubts), 200)}")
+        elif wrong:
+            result.published_wrong.append(f"  {gold['id']}: wrong {', '.join(wrong)}")
         for chrome in gold.get("chrome", []):
             if any(chrome in paragraph for paragraph in copy["body"]):
                 result.chrome_leaks.append(f"  {gold['id']}: {short(chrome)}")
@@ -147,6 +164,13 @@ def report(title: str, result: Measurement) -> None:
         print(f"  {field:<14} {right:>3}/{result.docs}  {100 * right / result.docs:6.1f}%")
     print(f"\n  documents with every field right: {result.all_right}/{result.docs}")
     print(f"  documents with chrome inside a body paragraph: {len({c.split(':')[0] for c in result.chrome_leaks})}")
+    print(f"  refused: {len(result.refused)}/{result.docs}")
+    print(f"  held for review: {len(result.held)}/{result.docs}  {100 * len(result.held) / result.docs:.1f}%")
+    print(f"  published-wrong: {len(result.published_wrong)}/{result.docs}")
+    print("\nHeld (document: doubts):")
+    print("\n".join(result.held) if result.held else "  none")
+    print("\nPublished wrong (no doubt, yet body/headline/agency/published_at/updated_at wrong):")
+    print("\n".join(result.published_wrong) if result.published_wrong else "  none")
     print("\nMisses (document, field, expected vs got):")
     print("\n".join(result.misses + result.refused) if result.misses or result.refused else "  none")
     if result.chrome_leaks:

@@ -42,9 +42,9 @@ def test_agency_dateline_is_recognised(paragraph: str, place: str, text: str, ag
 
 
 def test_dateline_of_an_agency_outside_the_table_is_found_by_its_tag() -> None:
-    found = dateline_tagged_by("Kyiv (dpa) - Ukraine's air force said on Sunday", "dpa")
+    found = dateline_tagged_by("Rome (ANSA) - Italy's senate voted on Sunday", "ANSA")
     assert found is not None
-    assert (found.place, found.text, found.agency) == ("Kyiv", "Kyiv (dpa) -", None)
+    assert (found.place, found.text, found.agency) == ("Rome", "Rome (ANSA) -", None)
 
 
 def test_dateline_of_an_agency_outside_the_table_takes_the_same_separators() -> None:

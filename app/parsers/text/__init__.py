@@ -15,12 +15,11 @@ page.py       page-text header (headline, standfirst, byline, category, times)
 
 from __future__ import annotations
 
-import re
-
 from pydantic import ValidationError
 
 from app.errors import ParseError
 from app.parsers.base import Dateline, ParsedCopy
+from app.parsers.language import detect_language
 from app.parsers.text import chrome
 from app.parsers.text.body import match_signoff
 from app.parsers.text.datelines import tagged_dateline
@@ -31,10 +30,7 @@ from app.parsers.text.page import is_meta, parse_page
 from app.parsers.text.safety import refuse_active_content
 from app.parsers.text.wire import AGENCY_PLUG, looks_like_wire, parse_wire, wire_header_kind
 
-__all__ = ["MAX_COPY_BYTES", "parse_text"]
-
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
-_LATIN = re.compile(r"[A-Za-z]")
+__all__ = ["MAX_COPY_BYTES", "detect_language", "parse_text"]
 
 
 def parse_text(data: bytes) -> ParsedCopy:
@@ -89,6 +85,7 @@ def _parse(data: bytes) -> ParsedCopy:
             body=draft.body,
             signoff=draft.signoff,
             repairs=decoded.repairs,
+            doubts=draft.doubts,
         )
     except ValidationError as exc:
         raise ParseError(f"The copy did not make a valid story: {exc.errors()[0]['msg']}.", reason="invalid") from exc
@@ -120,10 +117,3 @@ def _has_page_signals(lines: list[Line]) -> bool:
         )
         for ln in lines
     )
-
-
-def detect_language(paragraphs: list[str]) -> str:
-    joined = "".join(paragraphs)
-    devanagari = len(_DEVANAGARI.findall(joined))
-    latin = len(_LATIN.findall(joined))
-    return "hi" if devanagari > latin else "en"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 IST = timedelta(hours=5, minutes=30)
+KST = timedelta(hours=9)
 UTC = timedelta(0)
 
 
@@ -22,6 +23,10 @@ class AgencyProfile:
     signoffs: tuple[str, ...]
     # Offset of times the agency prints without a zone.
     default_offset: timedelta
+    # Offset of times a page carrying the agency's copy prints without a zone, when that is certain: Indian
+    # agencies' copy runs on Indian sites (IST), Yonhap's on its own Seoul site (KST). None: the site's own zone,
+    # which the page must print.
+    page_offset: timedelta | None = None
 
 
 AGENCIES: tuple[AgencyProfile, ...] = (
@@ -31,6 +36,7 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         names=("PTI", "Press Trust of India", "भाषा", "पीटीआई"),
         signoffs=(r"PTI(?: [A-Z]{1,5}){1,8}", r"भाषा(?: [\u0900-\u0963\u0966-\u097f]+){1,6}"),
         default_offset=IST,
+        page_offset=IST,
     ),
     AgencyProfile(
         name="IANS",
@@ -39,6 +45,7 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         # "--IANS"; sites that typeset the copy turn the two hyphens into a dash ("—IANS", "– IANS").
         signoffs=(r"(?:--|[—–])\s?(?:IANS|आईएएनएस)(?:\s+[\w\u0900-\u097f]{1,8}(?:/[\w\u0900-\u097f]{1,8}){1,6})?",),
         default_offset=IST,
+        page_offset=IST,
     ),
     AgencyProfile(
         name="ANI",
@@ -46,6 +53,7 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         names=("ANI", "Asian News International", "एएनआई"),
         signoffs=(),
         default_offset=IST,
+        page_offset=IST,
     ),
     AgencyProfile(
         name="UNI",
@@ -57,6 +65,7 @@ AGENCIES: tuple[AgencyProfile, ...] = (
             r"(?:यूनीवार्ता|वार्ता)(?: [\u0900-\u0963\u0966-\u097f]+){0,6}",
         ),
         default_offset=IST,
+        page_offset=IST,
     ),
     AgencyProfile(
         name="Reuters",
@@ -78,6 +87,46 @@ AGENCIES: tuple[AgencyProfile, ...] = (
         names=("AP", "Associated Press", "The Associated Press"),
         signoffs=(),
         default_offset=UTC,
+    ),
+    AgencyProfile(
+        name="dpa",
+        # Regional services print their code after a slash: "(dpa/lno)", "(dpa/lby)"; the relay rule keeps them.
+        tags=("dpa",),
+        names=("dpa", "Deutsche Presse-Agentur", "Deutsche Presse Agentur"),
+        # dpa closes an item with its name and the desk's lower-case initials: "dpa xx yy".
+        signoffs=(r"dpa(?: [a-z]{1,4}){1,6}",),
+        default_offset=UTC,
+    ),
+    AgencyProfile(
+        name="EFE",
+        tags=("EFE",),
+        names=("EFE", "Agencia EFE"),
+        signoffs=(),
+        default_offset=UTC,
+    ),
+    AgencyProfile(
+        name="KNA",
+        # Copy edited by a client desk carries its initials: "(KNA/iz)".
+        tags=("KNA",),
+        names=("KNA", "Katholische Nachrichten-Agentur"),
+        signoffs=(),
+        default_offset=UTC,
+    ),
+    AgencyProfile(
+        name="epd",
+        # The Austrian service prints "epdÖ".
+        tags=("epd", "epdÖ"),
+        names=("epd", "Evangelischer Pressedienst", "epdÖ"),
+        signoffs=(),
+        default_offset=UTC,
+    ),
+    AgencyProfile(
+        name="Yonhap",
+        tags=("Yonhap",),
+        names=("Yonhap", "Yonhap News Agency"),
+        signoffs=(),
+        default_offset=KST,
+        page_offset=KST,  # its copy is read on its own Seoul site, in Korean time
     ),
 )
 

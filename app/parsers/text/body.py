@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from app.parsers.text import chrome
@@ -103,6 +103,38 @@ class Body:
     signoff: str | None
     signoff_agency: AgencyProfile | None
     end: int  # index of the first line after the story (and its sign-off)
+    # Lines inside the story (above its last paragraph) left out by no named rule: each one is a doubt, since a
+    # line the rules cannot explain may be story text (a paragraph without a full stop, a lead's second line).
+    unexplained: tuple[str, ...] = ()
+    # Lines left out by a named rule, as (rule, line): the accounting of what the body does not hold.
+    removed: tuple[tuple[str, str], ...] = ()
+
+
+def _signoff_alternation(agency: AgencyProfile) -> str:
+    """The agency's sign-off as printed at the end of a paragraph: its sign-off patterns, or its bare tag."""
+    return "|".join([*agency.signoffs, *(re.escape(tag) for tag in agency.tags)])
+
+
+# An agency sign-off glued after the last sentence of the story: "... in the city. PTI", "... said. PTI ABC XYZ".
+GLUED_SIGNOFF = re.compile(
+    r"^(?P<text>.*\S[.!?\"”’])\s+(?P<signoff>" + "|".join(f"(?:{_signoff_alternation(a)})" for a in AGENCIES) + ")$"
+)
+# A line as long as this after the last paragraph, left out by no rule, may be a last paragraph without a full stop.
+MIN_LOST_PARAGRAPH_WORDS = 12
+# A heading: words and a little punctuation, nothing of a header, code or address ("Set-Cookie: a=b" is not one).
+_HEADING = re.compile(r"[\w\s'’‘\"“”,\-–—!?&.()«»\u0900-\u0dff]+")
+
+
+def _is_heading(lines: list[Line], i: int) -> bool:
+    """A heading the site put between paragraphs: a few words, alone in its block, of heading characters only."""
+    line = lines[i]
+    alone = (i == 0 or lines[i - 1].block != line.block) and (i + 1 >= len(lines) or lines[i + 1].block != line.block)
+    return alone and len(line.text.split()) <= MAX_SITE_HEADING_WORDS and bool(_HEADING.fullmatch(line.text))
+
+
+def removal_doubts(body: Body) -> list[str]:
+    """One named doubt per line inside the story that no rule explains leaving out."""
+    return [f"unexplained-removal: {text[:80]!r}" for text in body.unexplained]
 
 
 def match_signoff(line: str) -> SignoffRule | None:
@@ -133,6 +165,13 @@ def wrapped_paragraph_end(lines: list[Line], i: int) -> int | None:
 
 
 CROSSHEAD_AGENCIES = frozenset({"AFP"})
+_WORDS = re.compile(r"[\w\u0900-\u0dff]+")
+# Agencies whose copy never carries crossheads: a short heading between their paragraphs is the site's own.
+NO_CROSSHEAD_AGENCIES = frozenset({"PTI", "IANS", "ANI", "UNI"})
+# A heading is a few words; a longer line without a full stop may be a paragraph that lost it.
+MAX_SITE_HEADING_WORDS = 10
+# A caption is a sentence or two; a longer paragraph above a picture credit is story text.
+MAX_CAPTION_WORDS = 60
 # A writer's name alone on a line: one to three words of letters (Latin or Devanagari), no sentence end.
 _NAME_ONLY = re.compile(r"^(?:[^\W\d_][\w.'’\-]*|[\u0900-\u097f]+)(?: (?:[^\W\d_][\w.'’\-]*|[\u0900-\u097f]+)){0,2}$")
 
@@ -196,20 +235,42 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     opening = tagged_dateline(lines[start].text) if start < len(lines) else None
     # Dash-framed crossheads are AFP's convention; in other copy such a line is the site's.
     crossheads = opening is not None and opening.agency is not None and opening.agency.name in CROSSHEAD_AGENCIES
+    no_crossheads = opening is not None and opening.agency is not None and opening.agency.name in NO_CROSSHEAD_AGENCIES
     in_list = False  # the last paragraph opened a list ("... are:") or was an item of one
+    removed: list[tuple[int, str, str]] = []  # (line index, rule, line) of every line left out
+    listed = {start + k for k in chrome.listed_lines([ln.text for ln in lines[start:]])}
+    kept_through = start - 1  # the last line that went into a paragraph
+
+    def account(body: Body) -> Body:
+        # Inside the story, and the line right after its last paragraph when it is as long as a paragraph (a last
+        # paragraph that lost its full stop).
+        inside = [
+            (index, name, text)
+            for index, name, text in removed
+            if index < kept_through or (index == kept_through + 1 and len(text.split()) >= MIN_LOST_PARAGRAPH_WORDS)
+        ]
+        return replace(
+            body,
+            unexplained=tuple(text for _, name, text in inside if name == "unexplained"),
+            removed=tuple((name, text) for _, name, text in inside),
+        )
+
     i = start
     while i < len(lines):
         line = lines[i]
         text = line.text
         if skip_block is not None and line.block == skip_block:
+            removed.append((i, "list", text))
             i += 1
             continue
         skip_block = None
         if line.index in embeds:
+            removed.append((i, "embedded-post", text))
             i += 1
             continue  # a social post the site embedded between paragraphs
         rule = match_signoff(text) if paragraphs else None
         if rule is not None and rule.name == "rule-and-credits" and _section_rule(lines, i):
+            removed.append((i, "section-rule", text))
             i += 1
             continue  # AP's rule between two sections of the story
         if rule is not None and rule.name == "rule-and-credits" and not _credit_follows(lines, i):
@@ -219,7 +280,19 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             lead = _name_above_bare_tag(lines, i, paragraphs)
             if lead is not None and body.signoff is not None:
                 body = Body(body.paragraphs, f"{lead}\n{body.signoff}", body.signoff_agency, body.end)
-            return body
+            return account(body)
+        if (
+            chrome.PICTURE_CREDIT_LINE.match(text)
+            and paragraphs
+            and kept_through == i - 1
+            and len(paragraphs[-1].split()) <= MAX_CAPTION_WORDS
+            and _story_goes_on(lines, i)
+        ):
+            # "Name, AP" under a paragraph: a picture credit, and the paragraph above it is the picture's caption.
+            removed.append((i - 1, "caption", paragraphs.pop()))
+            removed.append((i, "picture-credit", text))
+            i += 1
+            continue
         if i + 1 < len(lines) and chrome.is_author_bio(text, lines[i + 1].text):
             break  # the writer's box below the story
         if (
@@ -230,10 +303,12 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             and not chrome.is_prompt(text)
         ):
             paragraphs.append(text)  # an item of a list in the agency's copy, sentence end or not
+            kept_through = i
             i += 1
             continue
         in_list = False
         if chrome.is_prompt(text) and not chrome.is_prose(text):
+            removed.append((i, "prompt", text))
             i += 1
             continue
         if chrome.is_page_end(text):
@@ -241,13 +316,17 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
         if find_stamps(text, default_offset) and (not chrome.is_prose(text) or is_time_line(text, default_offset)):
             break  # the page's own time line below the story
         if chrome.LIST_HEADING.match(text) and not chrome.is_prose(text):
+            removed.append((i, "list-heading", text))
             skip_block = line.block
             i += 1
             continue
-        if chrome.ALSO_READ.match(text) and len(text.split()) <= 3 and i + 1 < len(lines):
-            i += 2 if not chrome.is_prose(lines[i + 1].text) or len(lines[i + 1].text.split()) <= 25 else 1
+        if chrome.ALSO_READ.match(text) and len(_WORDS.findall(text)) <= 3 and i + 1 < len(lines):
+            step = 2 if not chrome.is_prose(lines[i + 1].text) or len(lines[i + 1].text.split()) <= 25 else 1
+            removed.extend((i + k, "also-read", lines[i + k].text) for k in range(step))
+            i += step
             continue  # an "Also Read" heading and the one title it links
         if chrome.is_inline_chrome(text) or chrome.is_prompt(text):
+            removed.append((i, "inline-chrome", text))
             i += 1
             continue
         if (
@@ -258,32 +337,50 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             and chrome.is_prose(lines[i + 1].text)
         ):
             paragraphs.append(text)  # the agency's own crosshead; the story goes on under it
+            kept_through = i
             i += 1
             continue
+        glued = GLUED_SIGNOFF.match(text) if paragraphs and not chrome.is_prose(text) else None
+        if glued is not None:
+            # "... in the city. PTI": the agency's sign-off glued to its last paragraph; the story ends here.
+            paragraphs.append(glued.group("text"))
+            kept_through = i
+            signoff = glued.group("signoff")
+            removed.append((i, "glued-signoff", signoff))
+            agency = next((a for a in AGENCIES if re.fullmatch(_signoff_alternation(a), signoff)), None)
+            return account(Body(paragraphs, signoff, agency, i + 1))
         if not chrome.is_prose(text):
             last = wrapped_paragraph_end(lines, i) if source else None
             if last is not None:
                 paragraphs.append(source[line.start : lines[last].end])
+                kept_through = last
                 i = last + 1
                 continue
+            site_heading = no_crossheads and _is_heading(lines, i)
+            name = "list" if i in listed else "site-heading" if site_heading else "unexplained"
+            removed.append((i, name, text))
             i += 1
             continue
         last = _hard_wrapped_on(lines, i) if source else None
         if last is not None:
             paragraphs.append(source[line.start : lines[last].end])
+            kept_through = last
             in_list = False
             i = last + 1
             continue
         if chrome.CAPTION_AGENCY_PAREN.search(text) and len(text.split()) <= 40 and _story_goes_on(lines, i):
+            removed.append((i, "caption", text))
             i += 1
             continue  # a caption credited "(Reuters)" between paragraphs
         if chrome.PULL_QUOTE.match(text) and chrome.is_pull_quote(text, story_texts):
+            removed.append((i, "pull-quote", text))
             i += 1
             continue  # a quote from the story printed again as a pull quote
         paragraphs.append(text)
+        kept_through = i
         in_list = text.endswith(":")
         i += 1
-    return _glued_signoff(paragraphs, i)
+    return account(_glued_signoff(paragraphs, i))
 
 
 # A contributor credit after AP's rule line: "Associated Press writer X contributed to this report."

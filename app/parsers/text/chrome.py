@@ -17,7 +17,7 @@ ALSO_READ = re.compile(
     r"^(?:also\s+read|read\s+also|read\s+more|more\s+read|must\s+read|also\s+see|see\s+also|also\s+watch|"
     r"watch\s+also|recommended|suggested|ये\s+भी\s+पढ़ें|यह\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|और\s+पढ़ें|"
     r"ये\s+भी\s+देखें|यह\s+भी\s+देखें)"
-    r"(?:\s+on)?\s*(?:[:|\-–—»>]|$)"
+    r"(?:\s+on)?\s*(?:[:ः|\-–—»>]|$)"
     # Shorter link labels only with a colon or pipe after them: "READ: ...", "Related News | ...". ("WATCH: ..." is
     # left out: video stories carry it in their headline.)
     r"|^(?:read|related(?:\s+(?:news|stories|story|articles?|posts?))?|also\s+check|check\s+out|don'?t\s+miss|"
@@ -192,6 +192,36 @@ MEDIA_PROMPT = re.compile(
 CAPTION_AGENCY_PAREN = re.compile(r"[.!?]\s*\((?:Reuters|AFP|AP|Getty Images|Bloomberg|EPA|Pool|PTI|IANS)\)$")
 
 
+# A picture credit on a line of its own under the caption: the photographer, then the agency or picture service
+# ("Jane Roe, AP", "John Doe/dpa", "Foto: Jane Roe/dpa", "Photo: Jane Roe / Reuters").
+PICTURE_CREDIT_LINE = re.compile(
+    r"^(?:(?:foto|photo|bild|image|imagen|picture)s?\s*:\s*)?"
+    r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,3}\s*[,/]\s*"
+    r"(?:AP|AFP|Reuters|REUTERS|dpa|EFE|EPA|Getty Images|USA TODAY|USA TODAY Sports|The Associated Press|ANP|"
+    r"picture alliance|Keystone|Xinhua|Yonhap|IANS|PTI|ANI)(?:\s*/\s*[\w .\-]{1,30})?$"
+)
+
+
+# Credits and marks a picture's caption carries, in the forms agencies and sites print them: "(REUTERS/Name)",
+# "Foto: Name/dpa", "© AFP / NAME", "(Photo Name. AFP)", "vía AP", "Name (left) and ...", "... Timothy Weeks AP".
+PICTURE_CREDIT = re.compile(
+    r"\((?:[A-Z][\w&.\- ]{1,30})/[^()]{2,60}\)\s*$|"
+    r"\b(?:foto|photo|fotos|photos|bild|image|imagen|crédito|credit|cortesía|courtesy)\s*:\s*\S|"
+    r"\((?:photo|foto|picture|image)\b[^()]{1,80}\)\s*$|"
+    r"/\s*(?:dpa|afp|ap|reuters|epa|efe|getty images|picture alliance)\b|"
+    r"©\s*\S|\bvía (?:AP|AFP|Reuters|EFE)\b|\bvia (?:AP|AFP|Reuters|Getty)\b|"
+    r"\((?:left|right|center|centre|L|R|C|top|bottom)\)|"
+    r"(?<![.!?])\s(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|dpa|EFE|AP Photo)$",
+    re.IGNORECASE,
+)
+
+
+def has_picture_credit(line: str) -> bool:
+    """A caption's credit or mark, or an agency name glued to the end of a line that is no sentence."""
+    match = PICTURE_CREDIT.search(line)
+    return match is not None and len(line.split()) <= 80
+
+
 def is_caption(line: str) -> bool:
     if len(line) >= 400:
         return False
@@ -202,6 +232,42 @@ def is_caption(line: str) -> bool:
     if CAPTION_SLASH_CREDIT.search(line) and len(line.split()) <= 30:
         return True
     return bool(CAPTION_LEAD.match(line)) and len(line.split()) <= 25
+
+
+# A page's interface links: skip links, navigation, account and listing controls ("Skip to main content",
+# "View all", "What's on ..."), in the languages the service sees.
+INTERFACE = re.compile(
+    r"^(?:skip to\b|jump to\b|go to\b|back to\b|menu\b|search\b|log ?in\b|sign ?(?:in|up)\b|"
+    r"newsletter\b|cookie|privacy\b|terms of (?:use|service)\b|contact us\b|about us\b|advertise with\b|"
+    r"what['’]s on\b|view all\b|see all\b|show all\b|load more\b|ver más\b|mehr zum thema\b|"
+    r"(?:zum|zur) (?:inhalt|hauptinhalt|navigation)\b|ir al contenido\b|aller au contenu\b|"
+    r"anmelden\b|suche\b|buscar\b|rechercher\b|s['’]abonner\b|suscr[ií]b|zeige nur\b)",
+    re.IGNORECASE,
+)
+
+
+def is_interface(line: str) -> bool:
+    return bool(INTERFACE.match(line)) and len(line.split()) <= 8
+
+
+# A list's item: a title (no sentence end) of at most this many words.
+MAX_LIST_ITEM_WORDS = 25
+
+
+def listed_lines(texts: list[str]) -> set[int]:
+    """Positions of the items of link lists: the title lines that follow a list heading ("Related", "More On:",
+    "Most Popular Today"), each in its own block or not, up to the next sentence."""
+    listed: set[int] = set()
+    in_list = False
+    for index, text in enumerate(texts):
+        if LIST_HEADING.match(text) and not is_prose(text):
+            in_list = True
+            continue
+        if in_list and not is_prose(text) and len(text.split()) <= MAX_LIST_ITEM_WORDS:
+            listed.add(index)
+            continue
+        in_list = False
+    return listed
 
 
 def is_prompt(line: str) -> bool:
@@ -271,10 +337,29 @@ def is_pull_quote(line: str, others: list[str]) -> bool:
 BRACKETED = re.compile(r"^[(\[]\s*(?P<inner>.+?)\s*[)\]]$")
 
 
+# A line that sends the reader to an address: "For a graphic on the index, click https://example.com/x".
+LINK_LINE = re.compile(r"^.{0,120}\b(?:click|see|visit|tap|go to|read)\b.{0,40}\s(?:https?://|www\.)\S+$", re.I)
+# Ad slot labels, alone or run together with separators: "Advertisement · Scroll to continue".
+_AD_PARTS = re.compile(
+    r"^(?:advertisement|advertisment|ad|sponsored|scroll to continue(?: with content)?|continue reading below)$",
+    re.IGNORECASE,
+)
+
+
+def is_ad_slot(line: str) -> bool:
+    parts = [p for p in _SEPARATORS.split(line) if p.strip()]
+    return len(parts) >= 2 and all(_AD_PARTS.match(p.strip()) for p in parts)
+
+
 def is_inline_chrome(line: str) -> bool:
     """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
+    unbulleted = BULLET.sub("", line)
+    if unbulleted != line and is_inline_chrome(unbulleted):
+        return True  # "• Also Read: ..."
     return (
-        bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
+        is_ad_slot(line)
+        or bool(LINK_LINE.match(line))
+        or bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
         or bool(BRACKETED.match(line) and ALSO_READ.match(BRACKETED.sub(r"\g<inner>", line)))
         or bool(CORRECTION_NOTE.match(line) or FEEDBACK.match(line) or MEDIA_PROMPT.match(line))
         or bool(CONTACT_NOTE.match(line))

@@ -23,7 +23,7 @@ def dateline_pattern(tag_pattern: str) -> re.Pattern[str]:
         r"(?P<qualifiers>(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])*)"
         r"(?:\s*,\s*(?P<date>[^()\[\]\n]{1,30}?))?"
         rf"\s*\((?P<tag>(?:{tag_pattern})(?:/[^\s()]{{1,20}})?)\)"
-        r"(?P<punct>\s*(?:[:\-—–।]+|_(?=\s)|(?=\s)))"
+        r"(?P<punct>\s*(?:[:\-—–।]+|\.-?(?=\s)|_(?=\s)|(?=\s)))"
     )
 
 

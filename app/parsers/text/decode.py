@@ -27,6 +27,14 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+# Byte-order marks of the UTF-16/32 encodings Windows tools save "Unicode text" in; the longer UTF-32 marks first,
+# since UTF-32LE's mark begins with UTF-16LE's. Their NUL bytes are the encoding, not binary content.
+_WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 # C0 controls other than tab, LF, VT, FF and CR: a few are tolerated, many mean the bytes are not text.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
@@ -56,6 +64,9 @@ def decode_copy(data: bytes) -> DecodedCopy:
                 f"Binary content, not text: the copy starts with the signature of {kind}.",
                 reason="binary",
             )
+    wide = _decode_wide(data)
+    if wide is not None:
+        return _clean(wide[0], data, [wide[1]])
     nul_at = data.find(b"\x00")
     if nul_at >= 0:
         nul_count = data.count(b"\x00")
@@ -68,7 +79,26 @@ def decode_copy(data: bytes) -> DecodedCopy:
     body = data
     if body.startswith(_UTF8_BOM):
         body = body[len(_UTF8_BOM) :]
-    text = _decode_bytes(body, repairs)
+    return _clean(_decode_bytes(body, repairs), data, repairs)
+
+
+def _decode_wide(data: bytes) -> tuple[str, str] | None:
+    """(text, repair note) for copy that opens with a UTF-16/32 byte-order mark; None for any other copy."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), f"decoded as {encoding.upper()} (byte-order mark)"
+            except UnicodeDecodeError as exc:
+                raise ParseError(
+                    f"Broken {encoding.upper()} text: the copy opens with that encoding's byte-order mark but byte "
+                    f"{exc.start + len(bom)} does not decode.",
+                    reason="binary",
+                ) from exc
+    return None
+
+
+def _clean(text: str, data: bytes, repairs: list[str]) -> DecodedCopy:
+    """Line endings, emptiness, control characters and mojibake, once the bytes are text."""
     # A BOM can also survive inside text that was re-encoded; it is never story text.
     text = text.lstrip("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

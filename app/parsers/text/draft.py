@@ -23,3 +23,5 @@ class Draft:
     signoff: str | None = None
     # Agency evidence, strongest first: dateline tag, sign-off, byline, credits.
     agency_hints: list[AgencyProfile | None] = field(default_factory=list)
+    # What the reader is unsure of, by name ("unexplained-removal: ..."); any doubt holds the copy for review.
+    doubts: list[str] = field(default_factory=list)

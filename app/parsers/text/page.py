@@ -9,11 +9,12 @@ from functools import lru_cache
 
 from app.parsers.text import chrome
 from app.parsers.text.agencies import IST, AgencyProfile, agency_for_name, agency_mentioned, agency_named_at_end
-from app.parsers.text.body import extract_body
+from app.parsers.text.body import extract_body, removal_doubts
 from app.parsers.text.bylines import byline_of, source_agency
 from app.parsers.text.datelines import normalise_place, tagged_dateline, untagged_dateline
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line
+from app.parsers.text.similarity import WORD, content_stems
 from app.parsers.text.timestamps import (
     RELATIVE_TIME,
     Stamp,
@@ -24,7 +25,7 @@ from app.parsers.text.timestamps import (
     resolve,
 )
 
-# Sites print their times in IST unless they say otherwise.
+# The offset used only to recognise time lines (which lines are meta); never to read a story's time.
 PAGE_DEFAULT_OFFSET = IST
 # Breadcrumb steps that say nothing about the story's section.
 GENERIC_CRUMBS = {"home", "news", "latest", "latest news", "होम", "हिंदी न्यूज़", "हिंदी समाचार", "समाचार", "न्यूज़"}
@@ -36,6 +37,9 @@ PAGE_TAKE_MARKER = re.compile(
 # "Sports News | <headline>": a section label the site puts in front of the agency headline.
 SECTION_PREFIX = re.compile(r"^(?P<section>[^|]{2,40}?)\s*\|\s+(?P<rest>.+)$")
 _ELLIPSIS = ("...", "…")
+# A headline shares at least this many content words with the first paragraphs of its story.
+LEAD_PARAGRAPHS = 3
+MIN_SHARED_WITH_LEAD = 2
 
 
 @lru_cache(maxsize=4096)
@@ -63,10 +67,34 @@ def _is_header_chrome(text: str, headline: str | None = None) -> bool:
         or bool(chrome.PROMOTION.search(text))
         or bool(chrome.ALSO_READ.match(text))
         or bool(chrome.ADVERTISEMENT.match(text))
+        or chrome.is_interface(text)
     )
 
 
 def parse_page(lines: list[Line], source: str) -> Draft:
+    """Read the page by its header (headline above a byline/time block, then the story); when that reading gives a
+    headline that is not about the story, read it again from its main text (see `_read_by_main_text`)."""
+    draft = _read_by_header(lines, source)
+    if _headline_fits(draft):
+        return draft
+    second = _read_by_main_text(lines, source)
+    if second is not None and _headline_fits(second):
+        return second
+    return draft
+
+
+def _headline_fits(draft: Draft) -> bool:
+    """The headline is no interface or chrome line and shares at least two content words with the lead."""
+    if not draft.headline or not draft.body:
+        return False
+    if _is_header_chrome(draft.headline) or is_meta(draft.headline):
+        return False
+    heads = content_stems(draft.headline)
+    shared = heads & content_stems(" ".join(draft.body[:LEAD_PARAGRAPHS]))
+    return bool(heads) and len(shared) >= min(MIN_SHARED_WITH_LEAD, len(heads))
+
+
+def _read_by_header(lines: list[Line], source: str) -> Draft:
     draft = Draft(source_format="page-text")
     first_dateline = next((ln.index for ln in lines if tagged_dateline(ln.text)), None)
     first_sentence = next((ln.index for ln in lines if _is_sentence(ln.text)), len(lines))
@@ -84,9 +112,16 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         if story < len(lines):
             draft.body = extract_body(lines, story, PAGE_DEFAULT_OFFSET, source).paragraphs
         return draft
+    start = _body_start(lines, headline_index, summary_index)
+    return _assemble(lines, source, draft, headline_index, summary_index, start)
+
+
+def _assemble(
+    lines: list[Line], source: str, draft: Draft, headline_index: int, summary_index: int | None, start: int | None
+) -> Draft:
+    """The draft from the headline's line, the standfirst's (if any) and the story's first line."""
     draft.headline, prefix_section = _strip_section_prefix(lines[headline_index].text)
     draft.headline = PAGE_TAKE_MARKER.sub("", draft.headline) or draft.headline
-    start = _body_start(lines, headline_index, summary_index)
     if summary_index is None and start is not None:
         summary_index = _summary_after_meta(lines, headline_index, start)
     if summary_index is not None:
@@ -104,10 +139,10 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         and normalise_place(draft.byline).casefold() == draft.dateline.place.casefold()
     ):
         draft.byline = None  # the place printed above the time is not a writer
-    default_offset = PAGE_DEFAULT_OFFSET
-    body = extract_body(lines, start, default_offset, source)
+    body = extract_body(lines, start, PAGE_DEFAULT_OFFSET, source)
     draft.body = body.paragraphs
     draft.signoff = body.signoff
+    draft.doubts.extend(removal_doubts(body))
     footer_end = next(
         (ln.index for ln in lines[body.end :] if chrome.LIST_HEADING.match(ln.text) and not chrome.is_prose(ln.text)),
         len(lines),
@@ -119,7 +154,6 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         draft.byline = _byline_below_story(lines[body.end : footer_end])
     # Times above the headline are the site's date bar, not the story's.
     timed = [ln for ln in outside if ln.index > headline_index]
-    draft.published_at, draft.updated_at = resolve(_stamps(timed, default_offset, lines))
     draft.agency_hints = [
         draft.dateline.agency if draft.dateline else None,
         body.signoff_agency,
@@ -127,7 +161,114 @@ def parse_page(lines: list[Line], source: str) -> Draft:
         *(source_agency(ln.text) for ln in header),
         *(agency_mentioned(ln.text) for ln in outside if chrome.is_disclaimer(ln.text)),
     ]
+    draft.published_at, draft.updated_at = resolve(_stamps(timed, _page_offset(draft, lines), lines))
     return draft
+
+
+# The main text: a run of sentence paragraphs of at least this many words, with at most MAX_RUN_GAP other lines
+# (captions, ads, link lines) between two of them.
+MAIN_TEXT_MIN_WORDS = 12
+MAX_RUN_GAP = 4
+# How far above the main text its headline may sit (lines): a byline, times, a picture and its caption, shares.
+HEADLINE_REACH = 40
+MAX_HEADLINE_WORDS = 30
+
+
+def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
+    """The second reading: the story is the longest run of sentence paragraphs on the page (its main text), and the
+    headline the line above it that shares most content words with its lead."""
+    start = _main_text_start(lines)
+    if start is None:
+        return None
+    lead_stems = content_stems(" ".join(ln.text for ln in lines[start : start + 6] if _is_sentence(ln.text)))
+    listed = chrome.listed_lines([ln.text for ln in lines])
+    story = [_fold(ln.text) for ln in lines[start:]]
+    # The best candidate: not an item of a link list (unless every candidate is), the largest share of its words in
+    # the lead, then the most shared words, then the nearest.
+    best: tuple[bool, float, int, int] | None = None
+    for line in lines[max(0, start - HEADLINE_REACH) : start]:
+        text = line.text
+        if not 3 <= _words(text) <= MAX_HEADLINE_WORDS or text.endswith((".", ",", ";", ":")):
+            continue
+        if _is_header_chrome(text) or is_meta(text) or is_dated_meta(text, PAGE_DEFAULT_OFFSET):
+            continue
+        if chrome.has_picture_credit(text):
+            continue  # a caption
+        if any(_fold(text) in paragraph for paragraph in story):
+            continue  # a standfirst or teaser that repeats a paragraph of the story
+        heads = content_stems(text)
+        shared = len(heads & lead_stems)
+        if shared < MIN_SHARED_WITH_LEAD or shared * 2 < len(heads):
+            continue
+        score = (line.index not in listed, round(shared / len(heads), 1), shared, line.index)
+        if best is None or score > best:
+            best = score
+    if best is None:
+        return None
+    headline_index = best[3]
+    summary_index = next(
+        (
+            ln.index
+            for ln in lines[headline_index + 1 : start]
+            if _words(ln.text) >= STANDFIRST_BELOW_META_MIN_WORDS
+            and chrome.is_prose(ln.text)
+            and not _is_header_chrome(ln.text)
+            and not is_meta(ln.text)
+        ),
+        None,
+    )
+    return _assemble(lines, source, Draft(source_format="page-text"), headline_index, summary_index, start)
+
+
+def _fold(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def _main_text_start(lines: list[Line]) -> int | None:
+    """The first line of the run of sentence paragraphs with the most words."""
+    best: tuple[int, int] | None = None  # (words, first line)
+    run_start: int | None = None
+    run_words = 0
+    gap = 0
+    for line in lines:
+        text = line.text
+        if _is_sentence(text) and _words(text) >= MAIN_TEXT_MIN_WORDS and not chrome.is_page_end(text):
+            if run_start is None:
+                run_start, run_words = line.index, 0
+            run_words += _words(text)
+            gap = 0
+            if best is None or run_words > best[0]:
+                best = (run_words, run_start)
+            continue
+        if run_start is not None:
+            gap += 1
+            if gap > MAX_RUN_GAP or chrome.is_page_end(text):
+                run_start, gap = None, 0
+    return best[1] if best else None
+
+
+# Evidence that the site is Indian and prints Indian time: IST printed somewhere (its clock, another time line),
+# an Indian address (".in"), an Indic script, or a site name (the page's first line) that names India.
+INDIAN_SITE_EVIDENCE: dict[str, re.Pattern[str]] = {
+    "ist-printed": re.compile(r"\d\s*(?:[ap]\.?\s?m\.?)?\s*IST\b", re.IGNORECASE),
+    "indian-address": re.compile(r"(?:@|//|www\.)[\w.\-]+\.(?:co\.)?in\b(?!\.?\w)", re.IGNORECASE),
+    "indic-script": re.compile(r"[\u0900-\u0dff]"),
+}
+SITE_NAMES_INDIA = re.compile(r"\b(?:india|indian|bharat)\b", re.IGNORECASE)
+
+
+def _page_offset(draft: Draft, lines: list[Line]) -> timedelta | None:
+    """The offset of times the page prints without a zone, only where it is certain: the copy's agency runs on
+    sites of one zone (Indian agencies: IST; Yonhap: KST), or the page prints IST elsewhere. Otherwise None, and a
+    time without a zone is left unread rather than guessed."""
+    agency = next((hint for hint in draft.agency_hints if hint is not None), None)
+    if agency is not None and agency.page_offset is not None:
+        return agency.page_offset
+    if any(rule.search(ln.text) for rule in INDIAN_SITE_EVIDENCE.values() for ln in lines):
+        return IST
+    if lines and SITE_NAMES_INDIA.search(lines[0].text) and len(lines[0].text.split()) <= 6:
+        return IST
+    return None
 
 
 def _words(text: str) -> int:
@@ -337,7 +478,7 @@ def _summary_after_meta(lines: list[Line], headline_index: int, start: int) -> i
     return None
 
 
-def _stamps(outside: list[Line], default_offset: timedelta, lines: list[Line]) -> list[Stamp]:
+def _stamps(outside: list[Line], default_offset: timedelta | None, lines: list[Line]) -> list[Stamp]:
     stamps: list[Stamp] = []
     for line in outside:
         if chrome.is_prose(line.text) and _words(line.text) > 15:

@@ -1,4 +1,4 @@
-"""Find the publication and update times a page prints, in the many ways Indian news sites write them."""
+"""Find the publication and update times a page prints: Indian, US and European forms, with their zones."""
 
 from __future__ import annotations
 
@@ -54,6 +54,30 @@ MONTHS.update(
         for name in names
     }
 )
+# European pages print their own month names ("19. Oktober 2019", "26 de abril de 2022", "27 octobre 2012").
+MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            (
+                ("januar", "jänner", "enero", "janvier", "janv"),
+                ("februar", "febrero", "février", "fevrier", "févr"),
+                ("märz", "maerz", "marzo", "mars"),
+                ("abril", "avril"),
+                ("mai", "mayo"),
+                ("juni", "junio", "juin"),
+                ("juli", "julio", "juillet", "juil"),
+                ("agosto", "août", "aout"),
+                ("septiembre", "setiembre", "septembre"),
+                ("oktober", "octubre", "octobre"),
+                ("noviembre", "novembre"),
+                ("dezember", "diciembre", "décembre", "decembre", "déc"),
+            ),
+            start=1,
+        )
+        for name in names
+    }
+)
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -69,6 +93,16 @@ DATE_RULES: dict[str, re.Pattern[str]] = {
         rf"(?:\b|(?<=[^\W\d_])){_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL}\s+{_MONTH}(?:,\s*|\s+)(?P<year>\d{{4}})\b",
         re.IGNORECASE,
     ),
+    # European forms: "19. Oktober 2019", "26 de abril de 2022", "26, Abril, 2022", "4 de Mayo de 2022".
+    "european-day-month-year": re.compile(
+        rf"(?<![\w.]){_WEEKDAY}(?P<day>\d{{1,2}})(?:\.|,)?\s+(?:de\s+)?{_MONTH},?\s+(?:del?\s+)?(?P<year>\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+    # US numeric dates, only beside a US zone: "10/ 5/11 09:19 PM ET" (month first, two-digit year).
+    "us-numeric": re.compile(
+        r"(?<![\d/])(?P<month_num>\d{1,2})/\s?(?P<day>\d{1,2})/(?P<year_short>\d{2})(?![\d/])"
+        r"(?=\s+\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?\s+(?:ET|CT|MT|PT|E[SD]T|C[SD]T|M[SD]T|P[SD]T)\b)"
+    ),
     # "2025-09-04"
     "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month_num>\d{2})-(?P<day>\d{2})"),
     # "12-03-2025": Indian sites write the day first.
@@ -79,17 +113,19 @@ DATE_RULES: dict[str, re.Pattern[str]] = {
     ),
 }
 
+# Zone abbreviations a page prints after a time. "ET", "CT", "MT", "PT" are US zones whose offset follows the date.
+_ZONES = "IST|GMT|UTC|BST|CEST|CET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|KST|HKT|SGT|PKT|NPT|AEST|AEDT|GST|ET|CT|MT|PT"
 # A time printed before its date: "10:40 AM IST, 01 Dec 2024".
 _TIME_BEFORE = re.compile(
     r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
-    r"(?:\s*(?P<zone>IST|GMT|UTC)\b)?(?P<offset>)\s*[,|\-]?\s*(?:on\s+)?$",
+    rf"(?:\s*(?P<zone>{_ZONES})\b)?(?P<offset>)\s*[,|\-]?\s*(?:on\s+)?$",
     re.IGNORECASE,
 )
 # Between date and time: "2024 10:40", "2024, 5:12", "2024 | 4:05", "2025 / 12:48", "2025 at 01:20", "2025 · 4:40".
 _TIME = re.compile(
     r"\s*(?:[,|/\-·•]|at|T)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
-    r"(?:\s*(?P<zone>(?:IST|GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|JST|KST|HKT|SGT|PKT|NPT|AEST|AEDT|GST|Z)\b)?"
+    rf"(?:\s*(?P<zone>(?:{_ZONES}|Z)\b)?"
     r"\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
@@ -125,15 +161,37 @@ ZONE_OFFSETS: dict[str, timedelta] = {
     "AEST": timedelta(hours=10),
     "AEDT": timedelta(hours=11),
     "GST": timedelta(hours=4),  # Gulf Standard Time, the one Indian sites print
+    "MST": timedelta(hours=-7),
+    "MDT": timedelta(hours=-6),
 }
+# US zones printed without saying standard or daylight time: standard offset, one hour more in US summer time.
+US_GENERIC_ZONES: dict[str, timedelta] = {
+    "ET": timedelta(hours=-5),
+    "CT": timedelta(hours=-6),
+    "MT": timedelta(hours=-7),
+    "PT": timedelta(hours=-8),
+}
+
+
+def _us_summer_time(day: datetime) -> bool:
+    """US daylight saving time (since 2007): from the second Sunday in March to the first Sunday in November."""
+    march = datetime(day.year, 3, 8)
+    start = march + timedelta(days=(6 - march.weekday()) % 7)
+    november = datetime(day.year, 11, 1)
+    end = november + timedelta(days=(6 - november.weekday()) % 7)
+    naive = day.replace(tzinfo=None)
+    return start.replace(hour=2) <= naive < end.replace(hour=2)
+
 
 # Labels, nearest one before a time wins. "Published By" names a person, not a time.
 _UPDATED_LABEL = re.compile(
-    r"(?:last\s+)?(?:updated|modified|edited)(?:\s+(?:on|at))?|अपडेटेड|अपडेट|संशोधित", re.IGNORECASE
+    r"(?:last\s+)?(?:updated|modified|edited)(?:\s+(?:on|at))?|अपडेटेड|अपडेट|संशोधित|mis à jour|actualizado|"
+    r"aktualisiert",
+    re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(
     r"(?:first\s+)?(?:publish(?:ed)?|posted|created|released|filed)\b(?!\s*by\b)(?:\s+(?:on|at|date|time))?|प्रकाशित|"
-    r"पब्लिश्ड",
+    r"पब्लिश्ड|publié|publicado|veröffentlicht",
     re.IGNORECASE,
 )
 # A label standing alone on its line, with the time on the next line ("Published On:" / "Jul 13, 2025 23:58 IST").
@@ -155,7 +213,7 @@ class Stamp:
     end: int
 
 
-def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = None) -> list[Stamp]:
+def find_stamps(line: str, default_offset: timedelta | None, label: TimeKind | None = None) -> list[Stamp]:
     """Every date-with-time in `line`, with the label printed before it. A date without a time is not a stamp."""
     if not _ANY_TIME.search(line):
         return []  # most lines carry no clock time at all; skip the date rules
@@ -195,7 +253,8 @@ def find_stamps(line: str, default_offset: timedelta, label: TimeKind | None = N
 
 
 _LABEL_WORDS = re.compile(
-    rf"{_UPDATED_LABEL.pattern}|{_PUBLISHED_LABEL.pattern}|\b(?:on|at|date|time|ist|gmt|utc)\b|[^\w\s\u0900-\u097f]",
+    rf"{_UPDATED_LABEL.pattern}|{_PUBLISHED_LABEL.pattern}|\b(?:on|at|date|time|{_ZONES.lower()})\b|"
+    r"[^\w\s\u0900-\u097f]",
     re.IGNORECASE,
 )
 
@@ -247,7 +306,7 @@ def _label_of(before: str) -> TimeKind:
     return best[1] if best else "unlabelled"
 
 
-def _build(date: re.Match[str], time: re.Match[str], default_offset: timedelta) -> datetime | None:
+def _build(date: re.Match[str], time: re.Match[str], default_offset: timedelta | None) -> datetime | None:
     groups = date.groupdict()
     month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_num"])
     hour = int(time.group("hour"))
@@ -261,18 +320,24 @@ def _build(date: re.Match[str], time: re.Match[str], default_offset: timedelta) 
             return None
         hour = hour % 12 + (12 if ampm == "pm" else 0)
     offset = default_offset
-    if time.group("zone"):
-        offset = ZONE_OFFSETS[time.group("zone").upper()]
+    zone = (time.group("zone") or "").upper()
+    if zone in ZONE_OFFSETS:
+        offset = ZONE_OFFSETS[zone]
     if time.group("offset"):
         parsed = _parse_offset(time.group("offset"))
         if parsed is None:
             return None
-        offset = offset + parsed if time.group("zone") in ("GMT", "UTC") else parsed
+        offset = (offset or timedelta(0)) + parsed if zone in ("GMT", "UTC") else parsed
     try:
         year = int(groups["year"]) if groups.get("year") else 2000 + int(groups["year_short"])
-        return datetime(year, month, int(groups["day"]), hour, minute, second, tzinfo=timezone(offset))
+        local = datetime(year, month, int(groups["day"]), hour, minute, second)
     except ValueError:
         return None
+    if zone in US_GENERIC_ZONES and not time.group("offset"):
+        offset = US_GENERIC_ZONES[zone] + (timedelta(hours=1) if _us_summer_time(local) else timedelta(0))
+    # No zone printed and none known for the page: the time is read, but as a local time of unknown offset
+    # (naive), which `resolve` turns into None rather than guess.
+    return local if offset is None else local.replace(tzinfo=timezone(offset))
 
 
 def _parse_offset(text: str) -> timedelta | None:
@@ -302,4 +367,9 @@ def resolve(stamps: list[Stamp]) -> tuple[datetime | None, datetime | None]:
             later = [at for at in unlabelled if at != published]
             if later:
                 updated = later[0]
-    return published, updated
+    # A time read without a zone (naive) is no instant: None, never a guessed offset.
+    return _aware(published), _aware(updated)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value if value is not None and value.tzinfo is not None else None

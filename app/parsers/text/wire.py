@@ -6,7 +6,7 @@ import re
 
 from app.parsers.text import chrome
 from app.parsers.text.agencies import UTC, agency_for_name
-from app.parsers.text.body import extract_body
+from app.parsers.text.body import extract_body, removal_doubts
 from app.parsers.text.datelines import tagged_dateline
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line
@@ -88,6 +88,7 @@ def parse_wire(lines: list[Line], start: int, source: str) -> Draft:
     body = extract_body(lines, start, agency.default_offset if agency else UTC, source)
     draft.body = body.paragraphs
     draft.signoff = body.signoff
+    draft.doubts.extend(removal_doubts(body))
     draft.agency_hints = [agency, body.signoff_agency, agency_for_name(draft.byline or "")]
     return draft
 

@@ -1,0 +1,164 @@
+"""Page text from sites of any country (issue 9): each test reproduces one general shape of real pages or agency
+practice on a small page invented for it (no text from real pages)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from app.parsers.base import ParsedCopy
+from app.parsers.plausibility import plausibility_doubts
+from app.parsers.text import parse_text
+
+LEAD = (
+    "The city council on Tuesday approved a plan to plant ten thousand trees along the river before the summer "
+    "heat arrives, officials said."
+)
+SECOND = "The plan will cost about two million and will be paid for from the parks budget, the council said."
+THIRD = "Residents have asked for more shade along the riverside paths since last year's record heat."
+
+
+def page(*blocks: str) -> ParsedCopy:
+    return parse_text("\n\n".join(blocks).encode())
+
+
+def story_page(header: list[str], lead: str = LEAD, after: list[str] | None = None) -> ParsedCopy:
+    return page(
+        "Example Daily",
+        "Home | World | Sport",
+        "City council approves plan to plant ten thousand trees along river",
+        *header,
+        lead,
+        SECOND,
+        THIRD,
+        *(after or ["Terms of Service"]),
+    )
+
+
+def test_utf16_with_a_byte_order_mark_is_decoded_not_refused() -> None:
+    text = "\n\n".join(["Example Daily", "City council approves plan to plant ten thousand trees", LEAD, SECOND])
+    copy = parse_text(b"\xff\xfe" + text.encode("utf-16-le"))
+    assert copy.body == [LEAD, SECOND] and copy.repairs == ["decoded as UTF-16-LE (byte-order mark)"]
+
+
+def test_language_comes_from_the_words_not_the_script() -> None:
+    lead = "Der Stadtrat hat am Dienstag beschlossen, entlang des Flusses zehntausend Bäume zu pflanzen, sagte er."
+    second = "Die Bäume sollen vor dem Sommer gepflanzt werden und werden aus dem Parkbudget bezahlt."
+    copy = page("Beispiel Zeitung", "Stadtrat beschließt zehntausend neue Bäume am Fluss", lead, second)
+    assert copy.language == "de"
+
+
+def test_a_dpa_dateline_with_a_regional_service_gives_the_agency() -> None:
+    copy = story_page(["12.03.2021"], lead="Frankfurt/Main (dpa/lhe) - " + LEAD)
+    assert copy.agency == "dpa" and copy.dateline is not None and copy.dateline.place == "Frankfurt/Main"
+
+
+def test_a_kna_dateline_closed_by_a_full_stop_gives_the_agency() -> None:
+    copy = story_page([], lead="Mainz (KNA/ab). " + LEAD)
+    assert copy.agency == "KNA" and copy.dateline is not None and copy.dateline.text == "Mainz (KNA/ab)."
+
+
+def test_a_yonhap_page_time_without_a_zone_is_korean_time() -> None:
+    copy = story_page(["Politics 09:31 March 3, 2021"], lead="SEOUL, March 3 (Yonhap) -- " + LEAD)
+    assert copy.published_at == datetime(2021, 3, 3, 9, 31, tzinfo=timezone(timedelta(hours=9)))
+
+
+def test_a_time_without_a_zone_on_a_page_of_a_foreign_agency_is_not_read() -> None:
+    copy = story_page(["March 3, 2021 9:31 AM"], lead="MADRID, March 3 (AP) — " + LEAD)
+    assert copy.published_at is None
+
+
+def test_a_time_without_a_zone_on_a_page_of_an_indian_agency_is_indian_time() -> None:
+    copy = story_page(["March 3, 2021 9:31 AM"], lead="Pune, Mar 3 (PTI) " + LEAD)
+    assert copy.published_at == datetime(2021, 3, 3, 9, 31, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+
+
+def test_a_us_time_before_its_date_with_a_zone_is_read() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"])
+    assert copy.published_at == datetime(2021, 3, 3, 23, 34, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_an_updated_time_with_zone_and_weekday_before_the_date_is_read() -> None:
+    copy = story_page(["Updated 5:27 am CST, Wednesday, March 3, 2021"])
+    assert copy.updated_at == datetime(2021, 3, 3, 5, 27, tzinfo=timezone(timedelta(hours=-6)))
+
+
+def test_a_us_numeric_date_with_eastern_time_takes_summer_time() -> None:
+    copy = story_page(["By JANE ROE 10/ 5/11 09:19 PM ET"])
+    assert copy.published_at == datetime(2011, 10, 5, 21, 19, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_a_last_paragraph_with_a_glued_agency_signoff_is_kept() -> None:
+    copy = page(
+        "Example Daily",
+        "Home | India | World",
+        "City council approves plan to plant ten thousand trees along river",
+        "Published: Mar 3, 2021, 10:12 PM",
+        "Pune, Mar 3 (PTI) " + LEAD,
+        SECOND + " PTI",
+    )
+    assert copy.body[-1] == SECOND and copy.signoff == "PTI"
+
+
+def test_a_lead_line_no_rule_explains_leaving_out_is_a_doubt() -> None:
+    copy = story_page(["Published: Mar 3, 2021, 10:12 PM"], lead="Pune, Mar 3 (PTI) " + LEAD + "\nSet-Cookie: a=b")
+    assert any(d.startswith("unexplained-removal") for d in copy.doubts)
+
+
+def test_a_picture_credit_line_takes_the_caption_above_it_out() -> None:
+    caption = "Volunteers plant saplings along the river on Tuesday, March 2, 2021, in the old town."
+    copy = page(
+        "Example Daily",
+        "City council approves plan to plant ten thousand trees along river",
+        "Published 11:34 PM EST Mar 3, 2021",
+        LEAD,
+        caption,
+        "Jane Roe, AP",
+        SECOND,
+        THIRD,
+    )
+    assert copy.body == [LEAD, SECOND, THIRD]
+
+
+def test_titles_listed_under_a_related_heading_are_accounted_for() -> None:
+    copy = story_page(
+        ["Published 11:34 PM EST Mar 3, 2021"],
+        lead=LEAD + "\n\nRelated\n\nRiver cleanup volunteers return for spring\n\nParks budget rises for new year",
+    )
+    assert copy.body == [LEAD, SECOND, THIRD] and copy.doubts == []
+
+
+def test_a_skip_link_is_never_the_headline() -> None:
+    copy = page(
+        "Skip to main content",
+        "City council approves plan to plant ten thousand trees along river",
+        "Published 11:34 PM EST Mar 3, 2021",
+        LEAD,
+        SECOND,
+    )
+    assert copy.headline == "City council approves plan to plant ten thousand trees along river"
+
+
+def test_when_the_header_headline_is_not_about_the_story_the_line_above_the_main_text_is_taken() -> None:
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "By Jane Roe",
+        "March 3, 2021",
+        "More On:",
+        "Weekend markets",
+        "City council approves plan to plant ten thousand trees along river",
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert copy.headline == "City council approves plan to plant ten thousand trees along river"
+
+
+def test_a_crosshead_in_copy_of_an_agency_that_uses_none_is_the_sites_heading() -> None:
+    copy = story_page(["Published: Mar 3, 2021, 10:12 PM"], lead="Pune, Mar 3 (PTI) " + LEAD + "\n\nShade for walkers")
+    assert "Shade for walkers" not in copy.body and copy.doubts == []
+
+
+def test_a_crosshead_in_other_copy_holds_the_story() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead=LEAD + "\n\nShade for walkers")
+    assert any(d.startswith("unexplained-removal") for d in plausibility_doubts(copy))
