@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     )
     sqlite_busy_timeout_ms: int = Field(default=30_000, description="How long a SQLite writer waits its turn.")
     public_base_url: str = Field(default="", description="Prefix for absolute links; empty means relative links.")
+    reads_need_key: bool = Field(
+        default=False,
+        description="Every read (GET/HEAD under /v1) needs a key with the `read` or `admin` scope (private use).",
+    )
 
 
 @lru_cache(maxsize=1)

@@ -20,10 +20,12 @@ from app.articles.models import Article
 from app.articles.normalise import ArticleDraft, draft_article
 from app.articles.repository import WITHDRAWN
 from app.articles.service import Outcome, StoreResult, store
-from app.auth.keys import agency_of_key
+from app.auth.agencies import bind_copy_to_key, ensure_story_agency
+from app.auth.keys import agencies_of_key
 from app.config import Settings
 from app.db import Database, utcnow
 from app.errors import (
+    AgencyMismatch,
     CopyRefused,
     CopyTooLarge,
     DatabaseBusy,
@@ -50,6 +52,8 @@ class Delivery:
     source: str  # http, cli, seed, replay
     api_key_id: str | None = None
     default_agency: str | None = None
+    # The agencies the sending key speaks for (`app.auth.keys.sending_agencies`); None: any agency.
+    agencies: tuple[str, ...] | None = None
     headers: dict[str, str] = field(default_factory=dict)
     idempotency_key: str | None = None
 
@@ -145,6 +149,7 @@ def quarantine(db: Database, delivery: Delivery, error: WirefeedError, received_
             reason=reason,
             detail=error.detail,
             state="open",
+            agency=error.agency if isinstance(error, AgencyMismatch) else None,
         )
         session.add(rejection)
         session.flush()
@@ -163,14 +168,27 @@ def _prepare(delivery: Delivery, settings: Settings, now: datetime) -> ArticleDr
             f"The copy is {len(delivery.data):,} bytes; the limit is {settings.max_copy_bytes:,} bytes "
             "(document too large — a looping or concatenated feed?).",
         )
-    copy = parse_copy(delivery.data, delivery.content_type)
+    copy, key_agency = bind_copy_to_key(
+        parse_copy(delivery.data, delivery.content_type), delivery.agencies, delivery.api_key_id
+    )
     return draft_article(
         copy,
         disclaimer=settings.disclaimer,
         now=now,
         future_tolerance=timedelta(hours=settings.future_tolerance_hours),
-        default_agency=delivery.default_agency,
+        default_agency=key_agency or delivery.default_agency,
     )
+
+
+def _store_for_key(
+    session: Session, draft: ArticleDraft, delivery: Delivery, received_at: datetime, raw: RawCopy
+) -> StoreResult:
+    """Store the text, then refuse (AgencyMismatch, rolling the caller's transaction back) if it landed on a
+    story of an agency the key does not speak for — a duplicate of another agency's text, or any future rule
+    that matches stories across agencies."""
+    stored = store(session, draft, received_at=received_at, raw=raw)
+    ensure_story_agency(stored.article.agency, delivery.agencies, stored.article.id, delivery.api_key_id)
+    return stored
 
 
 def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult:
@@ -189,10 +207,12 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
     for _attempt in range(3):
         try:
             with db.write_sessions.begin() as session:
-                stored = store(session, draft, received_at=now, raw=_raw_copy(delivery, now))
+                stored = _store_for_key(session, draft, delivery, now, _raw_copy(delivery, now))
                 result = _answer(stored)
                 _record_idempotency(session, delivery, result, now)
             return result
+        except AgencyMismatch as error:
+            return quarantine(db, delivery, error, now)
         except IntegrityError:
             # Only the idempotency record can conflict here: a concurrent retry with the same key won.
             with db.read_sessions() as session:
@@ -216,8 +236,8 @@ def _answer(stored: StoreResult) -> IngestResult:
 
 
 def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
-    """Run quarantined copy through today's pipeline — as if its sender posted it again now, with the
-    sending key's agency — and on success mark the rejection replayed."""
+    """Run quarantined copy through today's pipeline — as if its sender posted it again now, bound to the
+    sending key's agencies — and on success mark the rejection replayed."""
     with db.read_sessions() as session:
         rejection = rejections_repository.get_by_id(session, rejection_id)
         if rejection is None:
@@ -228,26 +248,36 @@ def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
             content_type=raw.content_type,
             source="replay",
             api_key_id=raw.api_key_id,
-            default_agency=agency_of_key(session, raw.api_key_id),
+            agencies=agencies_of_key(session, raw.api_key_id),
             headers=raw.headers,
         )
     now = utcnow()
     try:
         draft = _prepare(delivery, settings, now)
     except (CopyRefused, CopyTooLarge) as error:
+        return _refused_again(db, rejection_id, error)
+    try:
         with db.write_sessions.begin() as session:
-            still = rejections_repository.get_by_id(session, rejection_id)
-            assert still is not None
-            still.detail = error.detail
-            still.reason = error.reason if isinstance(error, ParseError) else error.type_slug
-            still.status_code = error.status
-            still.problem_type = error.type_uri
-        return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
-    with db.write_sessions.begin() as session:
-        rejection = rejections_repository.get_by_id(session, rejection_id)
-        assert rejection is not None
-        stored = store(session, draft, received_at=now, raw=rejection.raw_copy)
-        rejection.state = "replayed"
-        rejection.replayed_at = now
-        rejection.replay_article_id = stored.article.id
+            rejection = rejections_repository.get_by_id(session, rejection_id)
+            assert rejection is not None
+            stored = _store_for_key(session, draft, delivery, now, rejection.raw_copy)
+            rejection.state = "replayed"
+            rejection.replayed_at = now
+            rejection.replay_article_id = stored.article.id
+    except AgencyMismatch as error:
+        return _refused_again(db, rejection_id, error)
     return _answer(stored)
+
+
+def _refused_again(db: Database, rejection_id: str, error: WirefeedError) -> IngestResult:
+    """Record today's problem on a rejection whose replay was refused again."""
+    with db.write_sessions.begin() as session:
+        still = rejections_repository.get_by_id(session, rejection_id)
+        assert still is not None
+        still.detail = error.detail
+        still.reason = error.reason if isinstance(error, ParseError) else error.type_slug
+        still.status_code = error.status
+        still.problem_type = error.type_uri
+        if isinstance(error, AgencyMismatch):
+            still.agency = error.agency
+    return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
