@@ -23,7 +23,18 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    # Read the agencies first: on SQLite dropping api_keys.agency rebuilds api_keys, and a rebuild with
+    # api_key_agencies already in place would cascade-delete its rows.
+    bound = op.get_bind().execute(sa.text("SELECT pk, agency FROM api_keys WHERE agency IS NOT NULL")).all()
+    with op.batch_alter_table("api_keys", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("prefix", sa.String(length=40), nullable=True))
+        batch_op.add_column(sa.Column("expires_at", app.db.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column("last_used_at", app.db.UTCDateTime(timezone=True), nullable=True))
+    op.execute("UPDATE api_keys SET prefix = 'wf_' || id || '_'")
+    with op.batch_alter_table("api_keys", schema=None) as batch_op:
+        batch_op.alter_column("prefix", existing_type=sa.String(length=40), nullable=False)
+        batch_op.drop_column("agency")
+    agencies = op.create_table(
         "api_key_agencies",
         sa.Column("api_key_pk", sa.Integer(), nullable=False),
         sa.Column("agency", sa.String(length=40), nullable=False),
@@ -34,17 +45,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("api_key_agencies", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_api_key_agencies_agency"), ["agency"], unique=False)
-    op.execute(
-        "INSERT INTO api_key_agencies (api_key_pk, agency) SELECT pk, agency FROM api_keys WHERE agency IS NOT NULL"
-    )
-    with op.batch_alter_table("api_keys", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("prefix", sa.String(length=40), nullable=True))
-        batch_op.add_column(sa.Column("expires_at", app.db.UTCDateTime(timezone=True), nullable=True))
-        batch_op.add_column(sa.Column("last_used_at", app.db.UTCDateTime(timezone=True), nullable=True))
-    op.execute("UPDATE api_keys SET prefix = 'wf_' || id || '_'")
-    with op.batch_alter_table("api_keys", schema=None) as batch_op:
-        batch_op.alter_column("prefix", existing_type=sa.String(length=40), nullable=False)
-        batch_op.drop_column("agency")
+    if bound and agencies is not None:
+        op.bulk_insert(agencies, [{"api_key_pk": pk, "agency": agency} for pk, agency in bound])
     with op.batch_alter_table("rejections", schema=None) as batch_op:
         batch_op.add_column(sa.Column("agency", sa.String(length=40), nullable=True))
         batch_op.create_index(batch_op.f("ix_rejections_agency"), ["agency"], unique=False)
