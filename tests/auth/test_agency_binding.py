@@ -12,7 +12,7 @@ from app.auth.agencies import AMBIGUOUS, bind_copy_to_key, ensure_story_agency
 from app.db import Database
 from app.errors import AgencyMismatch
 from app.parsers.base import ParsedCopy
-from tests.auth.wire import headers_for, wire_story
+from tests.auth.wire import headers_for, ninjs_story, wire_story
 
 UPDATE = "The board later added a condition on dredging, a spokesperson said on Sunday evening."
 
@@ -100,6 +100,19 @@ def test_another_agencys_exact_text_is_refused_not_answered_as_its_duplicate(
     kept = client.get(f"/v1/rejections/{problem['rejection_id']}", headers=admin).json()
     assert kept["reason"] == "agency-mismatch"
     assert [a["id"] for a in listed(client)] == [original["id"]]
+
+
+def test_structured_copy_cannot_update_another_agencys_story_by_its_id(
+    client: TestClient, pti: dict[str, str], ians: dict[str, str]
+) -> None:
+    ninjs = {"Content-Type": "application/ninjs+json"}
+    original = client.post("/v1/articles", content=ninjs_story("IANS"), headers={**ians, **ninjs}).json()
+    assert original["agency"] == "IANS"
+    assert_agency_mismatch(client.post("/v1/articles", content=ninjs_story("IANS", 2), headers={**pti, **ninjs}))
+    unnamed = client.post("/v1/articles", content=ninjs_story(None, 2), headers={**pti, **ninjs})
+    assert (unnamed.status_code, unnamed.json()["agency"]) == (201, "PTI")
+    after = client.get(f"/v1/articles/{original['id']}").json()
+    assert (after["version"], after["body"]) == (1, original["body"])
 
 
 def test_copy_naming_no_agency_takes_the_keys_agency(client: TestClient, pti: dict[str, str]) -> None:

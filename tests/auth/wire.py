@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -35,3 +36,26 @@ def headers_for(database: Database, *scopes: str, agencies: Iterable[str] = ()) 
     """Bearer headers for a new key (text/plain, ready to POST copy)."""
     token = token_for(database, *scopes, agencies=agencies)
     return {"Authorization": f"Bearer {token}", "Content-Type": "text/plain"}
+
+
+def ninjs_story(
+    agency: str | None, version: int = 1, *, uri: str = "urn:newsml:example.invalid:2026:harbour-7"
+) -> bytes:
+    """A ninjs 2.x document carrying the agency's own story id (`uri`) and version; version 2 adds a paragraph."""
+    paragraphs = [
+        "Kochi, Dec 1 The harbour board on Sunday approved expansion plan number seven, officials said.",
+        *(["The board later added a condition on dredging, a spokesperson said."] if version > 1 else []),
+        "Work is due to start in March, the board said.",
+    ]
+    document: dict[str, str] = {
+        "uri": uri,
+        "version": str(version),
+        "type": "text",
+        "headline": "Harbour board in Kochi approves plan seven",
+        "body_text": "\n\n".join(paragraphs),
+        "firstcreated": "2026-12-01T10:00:00+05:30",
+        "language": "en",
+    }
+    if agency:
+        document["copyrightholder"] = agency
+    return json.dumps(document).encode("utf-8")
