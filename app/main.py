@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app import __version__
 from app.articles.endpoints import router as articles_router
-from app.auth.dependencies import require_read_access
+from app.auth.dependencies import document_read_access, require_read_access
 from app.auth.endpoints import router as keys_router
 from app.config import Settings, get_settings
 from app.db import Database
@@ -88,6 +88,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             components["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
             document_problems(schema)
+            if settings.reads_need_key:
+                document_read_access(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import BackgroundTasks, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -99,3 +99,20 @@ def require_read_access(request: Request, background: BackgroundTasks) -> None:
     key = _key_for(request, database, token.strip(), background)
     if not {"read", "admin"} & set(key.scopes):
         raise Forbidden(f"The API key {key.id} lacks the 'read' scope (it has: {', '.join(key.scopes)}).")
+
+
+def document_read_access(schema: dict[str, Any]) -> None:
+    """With WIREFEED_READS_NEED_KEY, say in the spec that reads under /v1 need a bearer key (401/403)."""
+    problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+    schemes.setdefault("HTTPBearer", {"type": "http", "scheme": "bearer"})
+    for path, operations in schema.get("paths", {}).items():
+        if not path.startswith("/v1/"):
+            continue
+        for method, operation in operations.items():
+            if method.upper() not in READ_METHODS:
+                continue
+            operation.setdefault("security", [{"HTTPBearer": []}])
+            responses = operation.setdefault("responses", {})
+            responses.setdefault("401", {"description": "No, unknown, revoked or expired API key", "content": problem})
+            responses.setdefault("403", {"description": "API key lacks the `read` scope", "content": problem})

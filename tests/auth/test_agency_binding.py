@@ -54,7 +54,7 @@ def test_clean_copy_of_another_agency_is_refused_kept_and_nothing_published(
     problem = assert_agency_mismatch(client.post("/v1/articles", content=forged, headers=pti))
     assert "IANS" in problem["detail"] and "PTI" in problem["detail"]
     kept = client.get(f"/v1/rejections/{problem['rejection_id']}", headers=admin).json()
-    assert (kept["status"], kept["reason"], kept["state"]) == (403, "agency-mismatch", "open")
+    assert (kept["status"], kept["reason"], kept["state"], kept["agency"]) == (403, "agency-mismatch", "open", "IANS")
     assert client.get(f"/v1/rejections/{problem['rejection_id']}/raw", headers=admin).content == forged
     assert listed(client) == []
 

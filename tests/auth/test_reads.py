@@ -92,3 +92,10 @@ def test_operations_stay_open_in_a_private_deployment(private: TestClient) -> No
 def test_writes_in_a_private_deployment_still_need_only_ingest(private: TestClient, database: Database) -> None:
     headers = headers_for(database, "ingest", agencies=["PTI"])
     assert private.post("/v1/articles", content=wire_story("PTI"), headers=headers).status_code == 201
+
+
+def test_the_spec_says_reads_need_a_key_only_where_they_do(client: TestClient, private: TestClient) -> None:
+    open_spec = client.get("/openapi.json").json()["paths"]["/v1/articles"]["get"]
+    private_spec = private.get("/openapi.json").json()["paths"]["/v1/articles"]["get"]
+    assert "401" not in open_spec["responses"] and "security" not in open_spec
+    assert {"401", "403"} <= set(private_spec["responses"]) and private_spec["security"] == [{"HTTPBearer": []}]
