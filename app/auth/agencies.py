@@ -41,13 +41,16 @@ def bind_copy_to_key(
     who = f"key {key_id}" if key_id else "the sending key"
     if copy.agency is not None:
         named = canonical_agency(copy.agency)
-        if named not in allowed:
+        # Known agencies have one spelling; others are matched case-blind and take the key's spelling, so one
+        # agency's stories never split into two identities ("Xinhua" / "XINHUA").
+        match = next((a for a in allowed if a.casefold() == named.casefold()), None)
+        if match is None:
             raise AgencyMismatch(
                 f"The copy names {named} as its agency, but {who} sends only for {', '.join(allowed) or 'no agency'}; "
                 "it was kept for operators and nothing was published or changed.",
                 agency=named,
             )
-        return copy, named
+        return (copy if copy.agency == match else copy.model_copy(update={"agency": match})), match
     if len(allowed) == 1:
         return copy, allowed[0]
     if not allowed:

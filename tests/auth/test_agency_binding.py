@@ -159,6 +159,13 @@ def test_the_agency_named_is_compared_in_its_canonical_spelling() -> None:
     assert (copy.doubts, agency) == ([], "Reuters")
 
 
+def test_an_agency_outside_the_known_list_is_matched_case_blind_in_the_keys_spelling() -> None:
+    copy, agency = bind_copy_to_key(parsed("XINHUA"), ("Xinhua",), "k1")
+    assert (copy.agency, agency) == ("Xinhua", "Xinhua")
+    with pytest.raises(AgencyMismatch):
+        bind_copy_to_key(parsed("Xinhua News"), ("Xinhua",), "k1")
+
+
 def test_copy_naming_no_agency_from_a_key_of_several_is_held_with_a_doubt() -> None:
     copy, agency = bind_copy_to_key(parsed(None), ("IANS", "PTI"), "k1")
     assert agency == "IANS"
