@@ -153,18 +153,33 @@ def seed() -> None:
 @keys_cli.command("create")
 def keys_create(
     scope: Annotated[list[str], typer.Option(help="ingest, admin or read; repeat for several.")],
-    agency: Annotated[str | None, typer.Option(help="The agency this key sends for.")] = None,
+    agency: Annotated[
+        list[str] | None,
+        typer.Option(help="An agency the key speaks for; repeat for an aggregator feed (--agency PTI --agency IANS)."),
+    ] = None,
+    any_agency: Annotated[
+        bool, typer.Option("--any-agency", help="An ingest key that may send any agency's copy (trusted pipelines).")
+    ] = False,
+    expires: Annotated[str | None, typer.Option(help="30d, 12h, 2w, or an ISO date (00:00 UTC that day).")] = None,
     label: Annotated[str | None, typer.Option(help="A note for operators.")] = None,
 ) -> None:
-    """Create an API key; the key is printed once, alone on the last line.
+    """Create an API key; the key is printed once, alone on the last line. An admin key with no --agency is a
+    global admin; with agencies it sees and acts only on theirs.
 
-    Example: KEY=$(wirefeed keys create --agency IANS --scope ingest | tail -n 1)
+    Example: KEY=$(wirefeed keys create --agency IANS --scope ingest --expires 90d | tail -n 1)
     """
+    agencies = agency or []
+    api_keys.require_binding(scope, agencies, any_agency=any_agency)
+    expires_at = api_keys.parse_expiry(expires) if expires else None
     database = _ready_database(_settings())
     try:
         with database.write_sessions.begin() as session:
-            minted = api_keys.create_key(session, agency=agency, scopes=scope, label=label)
-            typer.echo(f"created key {minted.row.id} agency={agency or '-'} scopes={','.join(minted.row.scopes)}")
+            minted = api_keys.create_key(session, agencies=agencies, scopes=scope, label=label, expires_at=expires_at)
+            row = minted.row
+            typer.echo(
+                f"created key {row.id} agencies={','.join(row.agencies) or '-'} scopes={','.join(row.scopes)} "
+                f"expires={row.expires_at.isoformat() if row.expires_at else 'never'}"
+            )
             typer.echo(minted.token)
     finally:
         database.dispose()
@@ -172,16 +187,26 @@ def keys_create(
 
 @keys_cli.command("list")
 def keys_list() -> None:
-    """List API keys (ids, agencies, scopes; never the secrets).
+    """List API keys: id, prefix, agencies, scopes, state, expiry, last use, label (never the secrets).
 
     Example: wirefeed keys list
     """
     database = _ready_database(_settings())
     try:
         with database.read_sessions() as session:
+            typer.echo("id\tprefix\tagencies\tscopes\tstate\texpires\tlast_used\tlabel")
             for row in api_keys.list_keys(session):
-                state = f"revoked {row.revoked_at.isoformat()}" if row.revoked_at else "active"
-                typer.echo(f"{row.id}\t{row.agency or '-'}\t{','.join(row.scopes)}\t{state}\t{row.label or ''}")
+                fields = (
+                    row.id,
+                    row.prefix,
+                    ",".join(row.agencies) or "-",
+                    ",".join(row.scopes),
+                    api_keys.key_state(row),
+                    row.expires_at.isoformat() if row.expires_at else "never",
+                    row.last_used_at.isoformat(timespec="minutes") if row.last_used_at else "never",
+                    row.label or "",
+                )
+                typer.echo("\t".join(fields))
     finally:
         database.dispose()
 

@@ -45,6 +45,10 @@ class Settings(BaseSettings):
             "default) holds a draft that fails any check: right or held, never wrong."
         ),
     )
+    reads_need_key: bool = Field(
+        default=False,
+        description="Every read (GET/HEAD under /v1) needs a key with the `read` or `admin` scope (private use).",
+    )
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,8 @@
     WirefeedError
     ├── CopyRefused              copy we will not publish (kept in quarantine)
     │   ├── ParseError           422: the bytes are not a story we can publish verbatim
-    │   └── UnsupportedFormat    415: a format we do not (yet) read
+    │   ├── UnsupportedFormat    415: a format we do not (yet) read
+    │   └── AgencyMismatch       403: copy or story of an agency the sending key does not speak for
     ├── CopyTooLarge             413: refused before reading (not quarantined)
     ├── NotFound                 404
     ├── Withdrawn                410: a killed article
@@ -62,6 +63,19 @@ class UnsupportedFormat(CopyRefused):
     status = 415
     type_slug = "unsupported-media-type"
     title = "Unsupported copy format"
+
+
+class AgencyMismatch(CopyRefused):
+    """Copy names, or would land on a story of, an agency the sending key is not bound to: a forgery or a
+    misconfigured feed. Kept in quarantine like any refused copy; nothing is published or changed."""
+
+    status = 403
+    type_slug = "agency-mismatch"
+    title = "Agency mismatch"
+
+    def __init__(self, detail: str, *, agency: str | None = None, **extra: Any) -> None:
+        super().__init__(detail, **extra)
+        self.agency = agency  # the agency the copy named or the story belongs to, kept with the rejection
 
 
 class CopyTooLarge(WirefeedError):

@@ -12,6 +12,8 @@ from fastapi.staticfiles import StaticFiles
 
 from app import __version__
 from app.articles.endpoints import router as articles_router
+from app.auth.dependencies import document_read_access, require_read_access
+from app.auth.endpoints import router as keys_router
 from app.config import Settings, get_settings
 from app.db import Database
 from app.ops.endpoints import STATIC_PREFIX
@@ -27,7 +29,8 @@ Agency wire-feed intake. Agency systems **POST raw copy**; wirefeed normalises i
 is the agency's text **verbatim**, stamps the publisher's disclaimer, stores it, and serves JSON.
 
 * Writes need an API key (`Authorization: Bearer wf_…`) with the `ingest` scope; operators' endpoints need `admin`.
-* Reads are open. Every error is `application/problem+json` (RFC 9457).
+* Reads are open unless `WIREFEED_READS_NEED_KEY` is set (then they need `read`).
+* Every error is `application/problem+json` (RFC 9457).
 """
 
 
@@ -65,7 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
-        dependencies=[Depends(refuse_nul_characters)],
+        dependencies=[Depends(refuse_nul_characters), Depends(require_read_access)],
     )
     app.state.settings = settings
     install_problem_handlers(app)
@@ -74,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(related_router)
     app.include_router(rejections_router)
     app.include_router(review_router)
+    app.include_router(keys_router)
     app.mount(
         STATIC_PREFIX, StaticFiles(directory=str(files("fastapi_offline").joinpath("static"))), name="docs-static"
     )
@@ -86,6 +90,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             components["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
             document_problems(schema)
+            if settings.reads_need_key:
+                document_read_access(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 

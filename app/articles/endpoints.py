@@ -26,10 +26,12 @@ from app.articles.schemas import (
     version_out,
 )
 from app.articles.service import get_live_article, withdraw
-from app.auth.dependencies import AdminKeyDep, IngestKeyDep
+from app.auth.agencies import may_act_on
+from app.auth.dependencies import IngestKeyDep, VisibleAgenciesDep
+from app.auth.keys import sending_agencies
 from app.config import Settings
 from app.db import DatabaseDep, ReadSessionDep
-from app.errors import PROBLEM_BASE, CopyTooLarge, InvalidRequest, NotFound
+from app.errors import PROBLEM_BASE, CopyTooLarge, Forbidden, InvalidRequest, NotFound
 from app.intake.schemas import BatchOut, ItemOutcome
 from app.intake.service import Delivery, IngestResult, ingest
 from app.problems import problem_response, problem_responses, render_error
@@ -198,7 +200,7 @@ async def create_article(
         content_type=request.headers.get("content-type"),
         source="http",
         api_key_id=key.id,
-        default_agency=key.agency,
+        agencies=sending_agencies(key),
         headers={h: v for h in KEPT_HEADERS if (v := request.headers.get(h)) is not None},
         idempotency_key=idempotency_key,
     )
@@ -378,9 +380,16 @@ def get_article_version(
     "/{article_id}/withdraw",
     status_code=204,
     summary="Withdraw an article (kill): it is no longer listed, served or related",
+    description="Needs `admin`; an agency admin key withdraws only its agencies' articles.",
     responses=problem_responses(401, 403, 404),
 )
-def withdraw_article(db: DatabaseDep, _key: AdminKeyDep, article_id: str) -> Response:
+def withdraw_article(db: DatabaseDep, visible: VisibleAgenciesDep, article_id: str) -> Response:
     with db.write_sessions.begin() as session:
+        article = repository.get_by_id(session, article_id)
+        if article is not None and not may_act_on(visible, article.agency):
+            raise Forbidden(
+                f"Article {article_id!r} is {article.agency}'s; this admin key acts only for "
+                f"{', '.join(sorted(visible or ()))}."
+            )
         withdraw(session, article_id)
     return Response(status_code=204)

@@ -20,10 +20,12 @@ from app.articles.models import Article
 from app.articles.normalise import ArticleDraft, draft_article
 from app.articles.repository import WITHDRAWN, find_version_by_fingerprint
 from app.articles.service import Outcome, StoreResult, store
-from app.auth.keys import agency_of_key
+from app.auth.agencies import bind_copy_to_key, ensure_story_agency
+from app.auth.keys import agencies_of_key
 from app.config import Settings
 from app.db import Database, utcnow
 from app.errors import (
+    AgencyMismatch,
     CopyRefused,
     CopyTooLarge,
     DatabaseBusy,
@@ -45,6 +47,8 @@ from app.review.service import hold
 
 REFUSED = "refused"
 HELD = "held"
+# Doubts no threshold overrides: whose copy it is cannot be a guess.
+ALWAYS_HOLD = ("agency-ambiguous",)
 MULTIPLE = "multiple"  # a file of several story items: `items` has each one's outcome
 
 
@@ -57,6 +61,8 @@ class Delivery:
     source: str  # http, cli, seed, replay
     api_key_id: str | None = None
     default_agency: str | None = None
+    # The agencies the sending key speaks for (`app.auth.keys.sending_agencies`); None: any agency.
+    agencies: tuple[str, ...] | None = None
     headers: dict[str, str] = field(default_factory=dict)
     idempotency_key: str | None = None
 
@@ -159,6 +165,7 @@ def quarantine(db: Database, delivery: Delivery, error: WirefeedError, received_
             reason=reason,
             detail=error.detail,
             state="open",
+            agency=error.agency if isinstance(error, AgencyMismatch) else None,
         )
         session.add(rejection)
         session.flush()
@@ -182,12 +189,15 @@ def _parse(delivery: Delivery, settings: Settings) -> list[ParsedCopy]:
 
 
 def _draft(copy: ParsedCopy, delivery: Delivery, settings: Settings, now: datetime) -> ArticleDraft:
+    """The draft of one story item, bound to the sending key: AgencyMismatch (a CopyRefused) when the copy names
+    an agency the key does not speak for; the key's agency, with a doubt when it has several, when it names none."""
+    copy, key_agency = bind_copy_to_key(copy, delivery.agencies, delivery.api_key_id)
     return draft_article(
         copy,
         disclaimer=settings.disclaimer,
         now=now,
         future_tolerance=timedelta(hours=settings.future_tolerance_hours),
-        default_agency=delivery.default_agency,
+        default_agency=key_agency or delivery.default_agency,
     )
 
 
@@ -219,9 +229,11 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
     for _attempt in range(3):
         try:
             with db.write_sessions.begin() as session:
-                result = _settle(session, draft, reasons, _raw_copy(delivery, now), now)
+                result = _settle(session, draft, reasons, _raw_copy(delivery, now), now, delivery)
                 _record_idempotency(session, delivery, result, now)
             return result
+        except AgencyMismatch as error:
+            return quarantine(db, delivery, error, now)
         except IntegrityError:
             # Only the idempotency record can conflict here: a concurrent retry with the same key won.
             with db.read_sessions() as session:
@@ -249,12 +261,15 @@ def _ingest_items(
             items.append(quarantine(db, single, error, now))
             continue
         reasons = review_reasons(draft, settings)
-        with db.write_sessions.begin() as session:
-            raw = session.get(RawCopy, raw_pk) if raw_pk is not None else None
-            raw = raw or _raw_copy(delivery, now)
-            items.append(_settle(session, draft, reasons, raw, now))
-            session.flush()
-            raw_pk = raw.pk
+        try:
+            with db.write_sessions.begin() as session:
+                raw = session.get(RawCopy, raw_pk) if raw_pk is not None else None
+                raw = raw or _raw_copy(delivery, now)
+                items.append(_settle(session, draft, reasons, raw, now, delivery))
+                session.flush()
+                raw_pk = raw.pk
+        except AgencyMismatch as error:
+            items.append(quarantine(db, single, error, now))
     result = IngestResult(outcome=MULTIPLE, status_code=200, items=items)
     if delivery.idempotency_key is not None and delivery.api_key_id is not None:
         try:
@@ -268,8 +283,10 @@ def _ingest_items(
 def replay_draft(
     data: bytes, content_type: str | None, agency: str | None, settings: Settings, now: datetime
 ) -> tuple[ArticleDraft, list[str]]:
-    """Today's draft of kept copy and the checks it fails (ParseError and the like propagate)."""
-    delivery = Delivery(data=data, content_type=content_type, source="replay", default_agency=agency)
+    """Today's draft of kept copy, bound to the agency it was held under, and the checks it fails (ParseError
+    and the like propagate)."""
+    agencies = (agency,) if agency else None
+    delivery = Delivery(data=data, content_type=content_type, source="replay", default_agency=agency, agencies=agencies)
     draft = _prepare(delivery, settings, now)
     return draft, review_reasons(draft, settings)
 
@@ -277,21 +294,31 @@ def replay_draft(
 def review_reasons(draft: ArticleDraft, settings: Settings) -> list[str]:
     """The named checks the draft fails; as many as the threshold hold it for review (none: publish)."""
     reasons = plausibility_doubts(draft.copy)
+    if any(reason.startswith(ALWAYS_HOLD) for reason in reasons):
+        return reasons
     return reasons if len(reasons) >= settings.review_threshold else []
 
 
-def _settle(session: Session, draft: ArticleDraft, reasons: list[str], raw: RawCopy, now: datetime) -> IngestResult:
+def _settle(
+    session: Session, draft: ArticleDraft, reasons: list[str], raw: RawCopy, now: datetime, delivery: Delivery
+) -> IngestResult:
     """Store the draft, or hold it for review, inside the caller's transaction.
 
     A text already published is a duplicate even if its draft now fails a check: nothing new is published.
+    Whatever story the text lands on must be of an agency the sending key speaks for, else AgencyMismatch
+    (the caller rolls back and quarantines): a duplicate of another agency's text, an update of its story.
     """
     if reasons:
         seen = find_version_by_fingerprint(session, draft.fingerprint)
         if seen is not None:
-            return stored_answer(StoreResult(Outcome.DUPLICATE, seen.article))
+            article = seen.article
+            ensure_story_agency(article.agency, delivery.agencies, article.id, delivery.api_key_id)
+            return stored_answer(StoreResult(Outcome.DUPLICATE, article))
         item = hold(session, draft, reasons, raw, now)
         return IngestResult(outcome=HELD, status_code=202, review=item)
-    return stored_answer(store(session, draft, received_at=now, raw=raw))
+    stored = store(session, draft, received_at=now, raw=raw)
+    ensure_story_agency(stored.article.agency, delivery.agencies, stored.article.id, delivery.api_key_id)
+    return stored_answer(stored)
 
 
 def _answer_withdrawn(article_id: str | None, *, replayed: bool = False) -> IngestResult:
@@ -308,8 +335,8 @@ def stored_answer(stored: StoreResult) -> IngestResult:
 
 
 def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
-    """Run quarantined copy through today's pipeline — as if its sender posted it again now, with the
-    sending key's agency — and on success mark the rejection replayed."""
+    """Run quarantined copy through today's pipeline — as if its sender posted it again now, bound to the
+    sending key's agencies — and on success mark the rejection replayed."""
     with db.read_sessions() as session:
         rejection = rejections_repository.get_by_id(session, rejection_id)
         if rejection is None:
@@ -320,27 +347,37 @@ def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
             content_type=raw.content_type,
             source="replay",
             api_key_id=raw.api_key_id,
-            default_agency=agency_of_key(session, raw.api_key_id),
+            agencies=agencies_of_key(session, raw.api_key_id),
             headers=raw.headers,
         )
     now = utcnow()
     try:
         draft = _prepare(delivery, settings, now)
     except (CopyRefused, CopyTooLarge) as error:
-        with db.write_sessions.begin() as session:
-            still = rejections_repository.get_by_id(session, rejection_id)
-            assert still is not None
-            still.detail = error.detail
-            still.reason = error.reason if isinstance(error, ParseError) else error.type_slug
-            still.status_code = error.status
-            still.problem_type = error.type_uri
-        return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
+        return _refused_again(db, rejection_id, error)
     reasons = review_reasons(draft, settings)
-    with db.write_sessions.begin() as session:
-        rejection = rejections_repository.get_by_id(session, rejection_id)
-        assert rejection is not None
-        result = _settle(session, draft, reasons, rejection.raw_copy, now)
-        rejection.state = "replayed"
-        rejection.replayed_at = now
-        rejection.replay_article_id = result.article.id if result.article is not None else None
+    try:
+        with db.write_sessions.begin() as session:
+            rejection = rejections_repository.get_by_id(session, rejection_id)
+            assert rejection is not None
+            result = _settle(session, draft, reasons, rejection.raw_copy, now, delivery)
+            rejection.state = "replayed"
+            rejection.replayed_at = now
+            rejection.replay_article_id = result.article.id if result.article is not None else None
+    except AgencyMismatch as error:
+        return _refused_again(db, rejection_id, error)
     return result
+
+
+def _refused_again(db: Database, rejection_id: str, error: WirefeedError) -> IngestResult:
+    """Record today's problem on a rejection whose replay was refused again."""
+    with db.write_sessions.begin() as session:
+        still = rejections_repository.get_by_id(session, rejection_id)
+        assert still is not None
+        still.detail = error.detail
+        still.reason = error.reason if isinstance(error, ParseError) else error.type_slug
+        still.status_code = error.status
+        still.problem_type = error.type_uri
+        if isinstance(error, AgencyMismatch):
+            still.agency = error.agency
+    return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)

@@ -56,9 +56,17 @@ _URL = re.compile(r"https?://\S+|\bwww\.\S+|\S+@\S+\.\w{2,}")
 _ZERO = timedelta(0)  # offsets do not matter when only asking whether a line is a time line
 
 
+# Copy whose story had to be told apart from what surrounds it: pages, wire text, e-mail. In the structured
+# formats (NITF, NewsML, ninjs, IPTC 7901, ANPA…) the agency's own fields say which text is the headline and
+# which the body, so their parsers' doubts (format-level, e.g. a derived headline) are what counts.
+SCRAPED_FORMATS = frozenset({"page-text", "page-html", "wire-text", "rfc822"})
+
+
 def plausibility_doubts(copy: ParsedCopy) -> list[str]:
-    """The parser's own doubts plus the general checks every draft must pass."""
+    """The parser's own doubts plus, for scraped copy, the general checks every such draft must pass."""
     doubts = list(copy.doubts)
+    if copy.source_format not in SCRAPED_FORMATS:
+        return doubts
     for check in CHECKS:
         found = check(copy)
         if found is not None and found not in doubts:

@@ -25,5 +25,8 @@ class Rejection(Base):
     state: Mapped[str] = mapped_column(String(16), default="open")  # open | replayed
     replayed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     replay_article_id: Mapped[str | None] = mapped_column(String(32))
+    # The agency the copy itself named, when it was read that far (e.g. a forged agency): with the sending
+    # key's agencies, what lets an agency admin see this rejection.
+    agency: Mapped[str | None] = mapped_column(String(40), index=True)
 
     raw_copy: Mapped[RawCopy] = relationship()

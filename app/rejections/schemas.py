@@ -17,6 +17,7 @@ class RejectionOut(BaseModel):
     reason: str = Field(description="A short stable code, e.g. 'binary', 'active-content', 'empty'.")
     detail: str
     state: str = Field(description="'open', or 'replayed' once a replay stored it.")
+    agency: str | None = Field(description="The agency the copy named, where it was read that far (e.g. forged).")
     replayed_at: datetime | None
     replay_article_id: str | None
     content_type: str | None
@@ -43,6 +44,7 @@ def rejection_out(rejection: Rejection) -> RejectionOut:
         reason=rejection.reason,
         detail=rejection.detail,
         state=rejection.state,
+        agency=rejection.agency,
         replayed_at=rejection.replayed_at,
         replay_article_id=rejection.replay_article_id,
         content_type=raw.content_type,

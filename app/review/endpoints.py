@@ -6,16 +6,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
 
 from app.articles.endpoints import ingest_response
 from app.articles.schemas import ArticleOut
-from app.auth.dependencies import AdminKeyDep
-from app.db import DatabaseDep, ReadSessionDep
+from app.auth.agencies import may_act_on
+from app.auth.dependencies import AdminKeyDep, VisibleAgenciesDep
+from app.db import Database, DatabaseDep, ReadSessionDep
 from app.errors import InvalidRequest, NotFound
 from app.intake.service import HELD, IngestResult, stored_answer
 from app.problems import problem_responses
 from app.review import repository, service
-from app.review.models import OPEN, PUBLISHED, REJECTED
+from app.review.models import OPEN, PUBLISHED, REJECTED, ReviewItem
 from app.review.schemas import DecisionIn, HeldOut, ReviewItemOut, ReviewPage, review_item_out
 from app.web import app_settings, json_response
 
@@ -33,14 +35,15 @@ _STATES = f"^({OPEN}|{PUBLISHED}|{REJECTED})$"
 )
 def list_review(
     session: ReadSessionDep,
-    _key: AdminKeyDep,
+    visible: VisibleAgenciesDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
     cursor: Annotated[str | None, Query(description="Opaque, from the previous page.")] = None,
     state: Annotated[str | None, Query(pattern=_STATES, description="open, published or rejected.")] = None,
 ) -> ReviewPage:
     if cursor is not None and not (cursor.isascii() and cursor.isdigit() and 0 < int(cursor) <= 2**31 - 1):
         raise InvalidRequest(f"The cursor {cursor!r} is not one this service issued.")
-    rows = repository.list_page(session, limit=limit + 1, before_pk=int(cursor) if cursor else None, state=state)
+    before = int(cursor) if cursor else None
+    rows = repository.list_page(session, limit=limit + 1, before_pk=before, state=state, agencies=visible)
     page = rows[:limit]
     return ReviewPage(
         items=[review_item_out(r) for r in page], next_cursor=str(page[-1].pk) if len(rows) > limit else None
@@ -50,11 +53,22 @@ def list_review(
 @router.get(
     "/{review_id}", response_model=ReviewItemOut, summary="One held copy", responses=problem_responses(401, 403, 404)
 )
-def get_review_item(session: ReadSessionDep, _key: AdminKeyDep, review_id: str) -> ReviewItemOut:
+def get_review_item(session: ReadSessionDep, visible: VisibleAgenciesDep, review_id: str) -> ReviewItemOut:
+    return review_item_out(_visible_item(session, review_id, visible))
+
+
+def _visible_item(session: Session, review_id: str, visible: frozenset[str] | None) -> ReviewItem:
+    """The item, or 404 when it does not exist or is another agency's (an agency admin sees its own only)."""
     item = repository.get_by_id(session, review_id)
-    if item is None:
+    if item is None or not may_act_on(visible, item.agency):
         raise NotFound(f"No held copy with id {review_id!r}.")
-    return review_item_out(item)
+    return item
+
+
+def _check_visible(db: Database, review_id: str, visible: frozenset[str] | None) -> None:
+    if visible is not None:
+        with db.read_sessions() as session:
+            _visible_item(session, review_id, visible)
 
 
 @router.post(
@@ -75,10 +89,12 @@ async def publish_review_item(
     request: Request,
     db: DatabaseDep,
     key: AdminKeyDep,
+    visible: VisibleAgenciesDep,
     review_id: str,
     decision: Annotated[DecisionIn | None, Body()] = None,
 ) -> Response:
     note = decision.note if decision else None
+    await run_in_threadpool(_check_visible, db, review_id, visible)
     done = await run_in_threadpool(service.publish, db, app_settings(request), review_id, key.id, note)
     assert done.stored is not None
     return ingest_response(stored_answer(done.stored), request)  # the answer a POST of the copy gets
@@ -92,9 +108,14 @@ async def publish_review_item(
     responses=problem_responses(401, 403, 404, 409),
 )
 async def reject_review_item(
-    db: DatabaseDep, key: AdminKeyDep, review_id: str, decision: Annotated[DecisionIn | None, Body()] = None
+    db: DatabaseDep,
+    key: AdminKeyDep,
+    visible: VisibleAgenciesDep,
+    review_id: str,
+    decision: Annotated[DecisionIn | None, Body()] = None,
 ) -> Response:
     note = decision.note if decision else None
+    await run_in_threadpool(_check_visible, db, review_id, visible)
     done = await run_in_threadpool(service.reject, db, review_id, key.id, note)
     return json_response(review_item_out(done.item).model_dump_json(), 200, {})
 
@@ -114,7 +135,10 @@ async def reject_review_item(
         **problem_responses(401, 403, 404, 409, 410, 413, 415, 422),
     },
 )
-async def replay_review_item(request: Request, db: DatabaseDep, key: AdminKeyDep, review_id: str) -> Response:
+async def replay_review_item(
+    request: Request, db: DatabaseDep, key: AdminKeyDep, visible: VisibleAgenciesDep, review_id: str
+) -> Response:
+    await run_in_threadpool(_check_visible, db, review_id, visible)
     done = await run_in_threadpool(service.replay, db, app_settings(request), review_id, key.id)
     if done.stored is None:
         return ingest_response(IngestResult(outcome=HELD, status_code=202, review=done.item), request)

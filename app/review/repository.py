@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
@@ -32,7 +32,7 @@ def list_page(
     limit: int,
     before_pk: int | None,
     state: str | None,
-    agencies: Sequence[str] | None = None,
+    agencies: Collection[str] | None = None,
 ) -> Sequence[ReviewItem]:
     """Newest first; `agencies` narrows to those agencies' copy (an agency admin's view)."""
     stmt = select(ReviewItem).options(joinedload(ReviewItem.raw_copy))
