@@ -60,7 +60,9 @@ def test_a_rewritten_lead_with_the_rest_kept_is_a_version(client: TestClient, in
 
 def test_the_same_lead_under_another_headline_is_a_version(client: TestClient, ingest_headers: dict[str, str]) -> None:
     _, first = post(client, ingest_headers, text(HEADLINE, *MARKETS))
-    status, updated = post(client, ingest_headers, text("Banks lift Indian shares", MARKETS[0], FARM[1].replace("farmers", "lenders")))
+    status, updated = post(
+        client, ingest_headers, text("Banks lift Indian shares", MARKETS[0], FARM[1].replace("farmers", "lenders"))
+    )
     assert (status, updated["id"]) == (200, first["id"])
 
 
