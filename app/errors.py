@@ -4,7 +4,9 @@
     ├── CopyRefused              copy we will not publish (kept in quarantine)
     │   ├── ParseError           422: the bytes are not a story we can publish verbatim
     │   └── UnsupportedFormat    415: a format we do not (yet) read
-    ├── CopyTooLarge             413: refused before reading (not quarantined)
+    ├── CopyTooLarge             413: refused at the limit, nothing more read (a capped prefix is quarantined)
+    ├── UploadTimeout            408: the upload did not arrive within its deadline
+    ├── RateLimited              429: too many requests (or failed keys); `Retry-After` says when to retry
     ├── NotFound                 404
     ├── Withdrawn                410: a killed article
     ├── Unauthorized             401
@@ -110,3 +112,15 @@ class DatabaseBusy(WirefeedError):
     status = 503
     type_slug = "database-unavailable"
     title = "Service busy"
+
+
+class UploadTimeout(WirefeedError):
+    status = 408
+    type_slug = "upload-timeout"
+    title = "Upload too slow"
+
+
+class RateLimited(WirefeedError):
+    status = 429
+    type_slug = "rate-limited"
+    title = "Too many requests"

@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError as SQLAlchemyOperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
+from starlette.routing import Match
 
 from app.errors import PROBLEM_BASE, Unauthorized, WirefeedError
 
@@ -49,6 +51,18 @@ def render_error(error: WirefeedError, request: Request | None = None, **extra: 
 _HTTP_TITLES = {404: "Not found", 405: "Method not allowed", 406: "Not acceptable", 413: "Copy too large"}
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at this path (Starlette's own 405 names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        route_methods = getattr(route, "methods", None)
+        if route_methods and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= set(route_methods)
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     async def on_wirefeed_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, WirefeedError)
@@ -78,7 +92,16 @@ def install_problem_handlers(app: FastAPI) -> None:
         response = problem_response(exc.status_code, PROBLEM_BASE + f"http-{exc.status_code}", title, detail, request)
         if exc.headers:
             response.headers.update(exc.headers)
+        if exc.status_code == 405:
+            response.headers["Allow"] = ", ".join(allowed_methods(request))
         return response
+
+    async def on_client_disconnect(request: Request, exc: Exception) -> JSONResponse:
+        # One line, no traceback: a sender that hangs up mid-upload is routine, and nothing was stored.
+        log.warning("client disconnected before its upload arrived: %s %s", request.method, request.url.path)
+        return problem_response(
+            400, PROBLEM_BASE + "client-disconnected", "Client disconnected", "The upload was cut off.", request
+        )
 
     async def on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
         log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
@@ -100,6 +123,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(WirefeedError, on_wirefeed_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(ClientDisconnect, on_client_disconnect)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(SQLAlchemyTimeoutError, on_database_unavailable)
     app.add_exception_handler(SQLAlchemyOperationalError, on_database_unavailable)
@@ -113,10 +137,12 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         401: "No or unknown API key",
         403: "API key lacks the scope",
         404: "Unknown id",
+        408: "The upload did not arrive within its deadline",
         410: "Withdrawn",
         413: "Copy too large",
         415: "Unsupported copy format",
         422: "Copy refused (kept for operators) or invalid parameters",
+        429: "Too many requests; retry after `Retry-After` seconds",
         503: "Database busy or unreachable; retry after `Retry-After` seconds",
     }
     return {

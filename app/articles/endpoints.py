@@ -27,10 +27,10 @@ from app.articles.schemas import (
 )
 from app.articles.service import get_live_article, withdraw
 from app.auth.dependencies import AdminKeyDep, IngestKeyDep
-from app.config import Settings
 from app.db import DatabaseDep, ReadSessionDep
-from app.errors import PROBLEM_BASE, CopyTooLarge, InvalidRequest, NotFound
+from app.errors import PROBLEM_BASE, InvalidRequest, NotFound
 from app.intake.service import Delivery, IngestResult, ingest
+from app.limits.body import read_copy
 from app.problems import problem_response, problem_responses, render_error
 from app.related.search import matching_article_pks
 from app.web import app_settings, json_response, links_base
@@ -40,24 +40,6 @@ router = APIRouter(prefix="/v1/articles", tags=["articles"])
 REFERENCE_STORY = files("app.articles").joinpath("reference_story.txt").read_text(encoding="utf-8")
 # Headers worth keeping with raw copy: they matter when an operator replays it.
 KEPT_HEADERS = ("content-type", "content-length", "user-agent", "idempotency-key", "x-request-id", "x-agency-ref")
-
-
-async def _read_body(request: Request, settings: Settings) -> bytes:
-    """Read the upload, cutting it off unread past the hard limit (nothing that large is kept)."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > settings.hard_max_copy_bytes:
-        raise CopyTooLarge(
-            f"The copy is {int(declared):,} bytes; uploads above {settings.hard_max_copy_bytes:,} "
-            "bytes are not read or kept."
-        )
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > settings.hard_max_copy_bytes:
-            raise CopyTooLarge(f"The copy exceeds {settings.hard_max_copy_bytes:,} bytes; it was not read or kept.")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def ingest_response(result: IngestResult, request: Request) -> Response:
@@ -94,7 +76,7 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
     ),
     responses={
         200: {"description": "Duplicate or update of a stored story", "model": ArticleOut},
-        **problem_responses(401, 403, 410, 413, 415, 422),
+        **problem_responses(401, 403, 408, 410, 413, 415, 422),
     },
     openapi_extra={
         "requestBody": {
@@ -125,15 +107,24 @@ async def create_article(
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> Response:
     settings = app_settings(request)
-    data = await _read_body(request, settings)
+    upload = await read_copy(
+        request,
+        limit=settings.max_copy_bytes,
+        keep=settings.quarantine_prefix_bytes,
+        deadline=settings.upload_deadline_seconds,
+    )
     delivery = Delivery(
-        data=data,
+        data=upload.data,
         content_type=request.headers.get("content-type"),
         source="http",
         api_key_id=key.id,
         default_agency=key.agency,
         headers={h: v for h in KEPT_HEADERS if (v := request.headers.get(h)) is not None},
         idempotency_key=idempotency_key,
+        truncated=upload.truncated,
+        read_size=upload.size,
+        read_sha256=upload.sha256,
+        declared_size=upload.declared_size,
     )
     result = await run_in_threadpool(ingest, db, settings, delivery)
     return ingest_response(result, request)
