@@ -49,6 +49,8 @@ def document_problems(schema: dict[str, Any]) -> None:
             if path.startswith("/v1/") or path == "/readyz":
                 responses.setdefault("503", {"description": "Database busy or unreachable", "content": problem})
             responses.setdefault("429", {**problem_responses(429)[429], "headers": RETRY_AFTER})
+            # Every operation refuses a NUL in its path or query (`refuse_nul_characters`) with 400.
+            responses.setdefault("400", problem_responses(400)[400])
     for unused in ("HTTPValidationError", "ValidationError"):
         schema.get("components", {}).get("schemas", {}).pop(unused, None)
 

@@ -152,15 +152,23 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
     return position, pk
 
 
-def _instant_param(name: str, value: datetime | None) -> datetime | None:
-    if value is None:
+def _instant_param(name: str, text: str | None) -> datetime | None:
+    """An ISO 8601 instant with its offset. Parsed here, not by pydantic, which would take `0.5` for a Unix time."""
+    if text is None:
         return None
+    try:
+        value = datetime.fromisoformat(text.strip().upper())
+    except ValueError as exc:
+        raise InvalidRequest(f"`{name}` is not an ISO 8601 date and time (e.g. 2024-12-01T00:00:00+05:30).") from exc
     if value.tzinfo is None:
         raise InvalidRequest(f"`{name}` needs an offset or Z (e.g. 2024-12-01T00:00:00+05:30).")
     try:
         return value.astimezone(UTC)
     except OverflowError as exc:
         raise InvalidRequest(f"`{name}` is out of the range of dates this service stores.") from exc
+
+
+INSTANT = {"max_length": 64, "json_schema_extra": {"format": "date-time"}}
 
 
 @router.get(
@@ -178,15 +186,15 @@ def list_articles(
     agency: Annotated[str | None, Query(max_length=40)] = None,
     category: Annotated[str | None, Query(max_length=200)] = None,
     language: Annotated[str | None, Query(max_length=16)] = None,
-    since: Annotated[datetime | None, Query(description="ISO 8601; stories first stated at or after.")] = None,
-    until: Annotated[datetime | None, Query(description="ISO 8601; stories first stated before.")] = None,
+    since: Annotated[str | None, Query(description="ISO 8601; stories first stated at or after.", **INSTANT)] = None,
+    until: Annotated[str | None, Query(description="ISO 8601; stories first stated before.", **INSTANT)] = None,
     q: Annotated[str | None, Query(max_length=400, description="Full-text search.")] = None,
 ) -> Response:
-    since, until = _instant_param("since", since), _instant_param("until", until)
+    since_at, until_at = _instant_param("since", since), _instant_param("until", until)
     pks = matching_article_pks(session, q) if q else None
     if q and pks is None:  # nothing searchable in q: nothing matches
         return json_response(ArticlePage(items=[], next_cursor=None).model_dump_json())
-    filters = ListFilters(agency, category, language, since, until, pks)
+    filters = ListFilters(agency, category, language, since_at, until_at, pks)
     after = decode_cursor(cursor) if cursor else None
     rows = repository.list_page(session, filters, limit + 1, after)
     base = links_base(request)
