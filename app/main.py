@@ -16,6 +16,7 @@ from app.articles.endpoints import router as articles_router
 from app.config import Settings, get_settings
 from app.db import Database
 from app.limits.body import UploadGuard
+from app.limits.head import HeadAsGet
 from app.limits.headers import SecurityHeaders
 from app.limits.rates import RateLimits, RedisLimiter, limiter_for
 from app.ops.endpoints import STATIC_PREFIX
@@ -81,7 +82,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_problem_handlers(app)
-    # Outermost last: headers on every answer, then the upload guard, CORS, and the rate limits.
+    # Outermost last: headers on every answer, the upload guard, CORS, rate limits, HEAD as GET.
+    app.add_middleware(HeadAsGet)
     app.add_middleware(RateLimits, settings=settings, limiter=limiter)
     if settings.cors_origins:
         app.add_middleware(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,7 +14,6 @@ from sqlalchemy.exc import OperationalError as SQLAlchemyOperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
-from starlette.routing import Match
 
 from app.errors import PROBLEM_BASE, Unauthorized, WirefeedError
 
@@ -51,13 +51,17 @@ def render_error(error: WirefeedError, request: Request | None = None, **extra: 
 _HTTP_TITLES = {404: "Not found", 405: "Method not allowed", 406: "Not acceptable", 413: "Copy too large"}
 
 
+_PATH_PARAMETER = re.compile(r"\\\{[^/]+?\\\}")
+
+
 def allowed_methods(request: Request) -> list[str]:
-    """Every method some route answers at this path (Starlette's own 405 names only the first route's)."""
+    """Every method the API documents at this path, HEAD with GET (Starlette's own 405 names only the first
+    route's methods). Read from the app's OpenAPI paths: the one public list of every route."""
     methods: set[str] = set()
-    for route in request.app.router.routes:
-        route_methods = getattr(route, "methods", None)
-        if route_methods and route.matches(request.scope)[0] is not Match.NONE:
-            methods |= set(route_methods)
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        pattern = _PATH_PARAMETER.sub("[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            methods |= {method.upper() for method in operations if method.isalpha()}
     if "GET" in methods:
         methods.add("HEAD")
     return sorted(methods)
