@@ -25,7 +25,6 @@ from app.parsers.text.agencies import UTC, AgencyProfile, agency_for_name, agenc
 from app.parsers.text.body import GLUED_TAG, SignoffRule, match_signoff
 from app.parsers.text.chrome import EDITOR_NOTE
 from app.parsers.text.datelines import FoundDateline, dateline_tagged_by, normalise_place, tagged_dateline
-from app.parsers.text.safety import refuse_active_content
 from app.parsers.text.wire import BYLINE_AGENCY_SUFFIX, WIRE_BYLINE
 
 _BASIC_ISO = re.compile(
@@ -176,8 +175,7 @@ def finish(parts: StoryParts) -> ParsedCopy:
         raise ParseError(
             f"NUL characters in the {label} copy's text: it is binary or corrupted, not agency text.", reason="binary"
         )
-    for paragraph in paragraphs:
-        refuse_active_content(paragraph)
+    for paragraph in paragraphs:  # markup quoted in the text is text (app.parsers.text.safety)
         if paragraph not in parts.haystack:
             raise ParseError(
                 f"Body paragraph is not verbatim copy text ({paragraph[:60]!r}): it cannot be found in the "

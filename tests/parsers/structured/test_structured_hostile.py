@@ -55,11 +55,11 @@ def test_newsml_xhtml_body_with_a_script_is_refused() -> None:
     assert refused.value.reason == "active-content"
 
 
-def test_escaped_script_markup_that_unescapes_into_a_script_element_is_refused() -> None:
+def test_escaped_script_markup_is_quoted_text_and_published_as_written() -> None:
+    """Markup the agency escaped is text (the markup policy, app.parsers.text.safety): verbatim in `body`,
+    escaped wherever it is rendered as HTML."""
     data = variant("d014", b"<body.content>", b"<body.content><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
-    with pytest.raises(ParseError) as refused:
-        parse_nitf(data)
-    assert refused.value.reason == "active-content"
+    assert parse_nitf(data).body[0] == "<script>alert(1)</script>"
 
 
 def test_inline_tags_are_dropped_and_entities_unescaped() -> None:
