@@ -54,6 +54,9 @@ class Settings(BaseSettings):
         default=30, ge=0, description="Failed authentications a minute per client address; past it, 429."
     )
     rate_auth_failures_burst: int = Field(default=30, ge=1, description="Failed authentications at once.")
+    related_concurrency: int = Field(
+        default=4, ge=1, description="`/related` queries run at once per worker; more wait their turn."
+    )
     cors_origins: list[str] = Field(
         default_factory=list,
         description='Origins allowed to read cross-site (GET/HEAD), as a JSON list: ["https://app.example"].',
