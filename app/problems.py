@@ -67,6 +67,14 @@ def allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+def database_error(exc: Exception) -> str:
+    """What a log line may say of a database error: its kind and the driver's own message, never
+    SQLAlchemy's rendering, which carries the statement's parameters (key hashes, raw copy)."""
+    orig = getattr(exc, "orig", None)
+    message = str(orig) if orig is not None else ""
+    return f"{type(exc).__name__}: {message[:200]}".rstrip(": ")
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     async def on_wirefeed_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, WirefeedError)
@@ -108,7 +116,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         )
 
     async def on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, database_error(exc))
         response = problem_response(
             503,
             PROBLEM_BASE + "database-unavailable",

@@ -90,3 +90,4 @@ def test_a_client_that_hangs_up_mid_upload_costs_one_log_line_and_no_traceback(
     log = server.log_path.read_text(errors="replace")
     assert "Traceback" not in log
     assert log.count("client disconnected") == 1
+    assert ingest_headers["Authorization"].split()[1] not in log  # nor the key, in any line
