@@ -55,8 +55,8 @@ _PATH_PARAMETER = re.compile(r"\\\{[^/]+?\\\}")
 
 
 def allowed_methods(request: Request) -> list[str]:
-    """Every method the API documents at this path, HEAD with GET (Starlette's own 405 names only the first
-    route's methods). Read from the app's OpenAPI paths: the one public list of every route."""
+    """Every method the API documents at this path, HEAD with GET (`app.limits.head` answers HEAD wherever
+    GET is; Starlette's own 405 names only the first route's methods). Read from the app's OpenAPI paths."""
     methods: set[str] = set()
     for template, operations in request.app.openapi().get("paths", {}).items():
         pattern = _PATH_PARAMETER.sub("[^/]+", re.escape(template))
@@ -104,8 +104,10 @@ def install_problem_handlers(app: FastAPI) -> None:
         response = problem_response(exc.status_code, PROBLEM_BASE + f"http-{exc.status_code}", title, detail, request)
         if exc.headers:
             response.headers.update(exc.headers)
-        if exc.status_code == 405:
-            response.headers["Allow"] = ", ".join(allowed_methods(request))
+        if exc.status_code == 405:  # Starlette's Allow names one route's methods; add the other routes'
+            starlette_allow = {m.strip() for m in (exc.headers or {}).get("Allow", "").split(",") if m.strip()}
+            allowed = starlette_allow | set(allowed_methods(request))
+            response.headers["Allow"] = ", ".join(sorted(allowed | ({"HEAD"} if "GET" in allowed else set())))
         return response
 
     async def on_client_disconnect(request: Request, exc: Exception) -> JSONResponse:

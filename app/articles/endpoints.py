@@ -273,10 +273,6 @@ def get_article(
     return json_response(out.model_dump_json(), headers=headers)
 
 
-# HEAD answers like GET (the server sends no body): caches and apps revalidate with it.
-router.add_api_route("/{article_id}", get_article, methods=["HEAD"], include_in_schema=False)
-
-
 @router.get(
     "/{article_id}/versions",
     response_model=VersionList,

@@ -50,3 +50,18 @@ def test_the_date_parameters_are_documented_as_date_times(client: TestClient) ->
     since = next(p for p in parameters if p["name"] == "since")
     schema = since["schema"]
     assert "date-time" in {schema.get("format"), *(option.get("format") for option in schema.get("anyOf", []))}
+
+
+def test_a_405_on_an_undocumented_page_keeps_its_own_allow(client: TestClient) -> None:
+    response = client.post("/docs")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD"
+
+
+def test_head_on_one_article_revalidates_like_get(client: TestClient, ingest_headers: dict[str, str]) -> None:
+    from tests.corpus import raw
+
+    created = client.post("/v1/articles", content=raw("d000"), headers=ingest_headers)
+    head = client.head(created.headers["location"])
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == created.headers["etag"]
