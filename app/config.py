@@ -25,8 +25,12 @@ class Settings(BaseSettings):
     max_copy_bytes: int = Field(
         default=1_000_000, description="Copy larger than this is refused with 413 (and kept for operators)."
     )
-    hard_max_copy_bytes: int = Field(
-        default=16_777_216, description="Above this the upload is cut off unread and not kept."
+    quarantine_prefix_bytes: int = Field(
+        default=65_536,
+        description="Of oversize copy the quarantine keeps only this many first bytes, with its size and sha256.",
+    )
+    upload_deadline_seconds: float = Field(
+        default=30.0, description="An upload still arriving after this many seconds is cut off with 408."
     )
     future_tolerance_hours: float = Field(
         default=36.0, description="Copy dated further than this in the future is refused (422)."
@@ -48,6 +52,26 @@ class Settings(BaseSettings):
     reads_need_key: bool = Field(
         default=False,
         description="Every read (GET/HEAD under /v1) needs a key with the `read` or `admin` scope (private use).",
+    )
+    # Limits and hostile clients (SECURITY.md). Rates are per minute with a burst; 0 turns a limit off.
+    redis_url: str = Field(
+        default="", description="redis://host:port/db: rate limits shared by every worker and host; empty = in-process."
+    )
+    redis_prefix: str = Field(default="wirefeed:rl:", description="Prefix of the rate-limit keys in Redis.")
+    rate_per_address: int = Field(default=3000, ge=0, description="Requests a minute per client address.")
+    rate_per_address_burst: int = Field(default=3000, ge=1, description="Requests at once per client address.")
+    rate_per_key: int = Field(default=3000, ge=0, description="Requests a minute per API key.")
+    rate_per_key_burst: int = Field(default=3000, ge=1, description="Requests at once per API key.")
+    rate_auth_failures: int = Field(
+        default=30, ge=0, description="Failed authentications a minute per client address; past it, 429."
+    )
+    rate_auth_failures_burst: int = Field(default=30, ge=1, description="Failed authentications at once.")
+    related_concurrency: int = Field(
+        default=4, ge=1, description="`/related` queries run at once per worker; more wait their turn."
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Origins allowed to read cross-site (GET/HEAD), as a JSON list: ["https://app.example"].',
     )
 
 

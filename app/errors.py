@@ -5,9 +5,12 @@
     │   ├── ParseError           422: the bytes are not a story we can publish verbatim
     │   ├── UnsupportedFormat    415: a format we do not (yet) read
     │   └── AgencyMismatch       403: copy or story of an agency the sending key does not speak for
-    ├── CopyTooLarge             413: refused before reading (not quarantined)
+    ├── CopyTooLarge             413: refused at the limit, nothing more read (a capped prefix is quarantined)
+    ├── UploadTimeout            408: the upload did not arrive within its deadline
+    ├── RateLimited              429: too many requests (or failed keys); `Retry-After` says when to retry
     ├── NotFound                 404
     ├── Withdrawn                410: a killed article
+    ├── Conflict                 409: a decision already made (review queue)
     ├── Unauthorized             401
     ├── Forbidden                403
     ├── InvalidRequest           400: a malformed parameter (cursor, scope…)
@@ -132,3 +135,15 @@ class Conflict(WirefeedError):
     status = 409
     type_slug = "conflict"
     title = "Conflict"
+
+
+class UploadTimeout(WirefeedError):
+    status = 408
+    type_slug = "upload-timeout"
+    title = "Upload too slow"
+
+
+class RateLimited(WirefeedError):
+    status = 429
+    type_slug = "rate-limited"
+    title = "Too many requests"

@@ -8,6 +8,7 @@ from importlib.resources import files
 from typing import Any
 
 from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from app import __version__
@@ -16,9 +17,13 @@ from app.auth.dependencies import document_read_access, require_read_access
 from app.auth.endpoints import router as keys_router
 from app.config import Settings, get_settings
 from app.db import Database
+from app.limits.body import UploadGuard
+from app.limits.head import HeadAsGet
+from app.limits.headers import SecurityHeaders
+from app.limits.rates import RateLimits, RedisLimiter, limiter_for
 from app.ops.endpoints import STATIC_PREFIX
 from app.ops.endpoints import router as ops_router
-from app.problems import PROBLEM_MEDIA_TYPE, Problem, install_problem_handlers
+from app.problems import PROBLEM_MEDIA_TYPE, Problem, install_problem_handlers, problem_responses
 from app.rejections.endpoints import router as rejections_router
 from app.related.endpoints import router as related_router
 from app.review.endpoints import router as review_router
@@ -34,6 +39,9 @@ is the agency's text **verbatim**, stamps the publisher's disclaimer, stores it,
 """
 
 
+RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}}
+
+
 def document_problems(schema: dict[str, Any]) -> None:
     """Say in the spec what the service sends: FastAPI documents its 422 as plain JSON `HTTPValidationError`,
     but every error here is problem+json; and any operation that touches the database can answer 503."""
@@ -45,12 +53,16 @@ def document_problems(schema: dict[str, Any]) -> None:
                 responses["422"]["content"] = problem
             if path.startswith("/v1/") or path == "/readyz":
                 responses.setdefault("503", {"description": "Database busy or unreachable", "content": problem})
+            responses.setdefault("429", {**problem_responses(429)[429], "headers": RETRY_AFTER})
+            # Every operation refuses a NUL in its path or query (`refuse_nul_characters`) with 400.
+            responses.setdefault("400", problem_responses(400)[400])
     for unused in ("HTTPValidationError", "ValidationError"):
         schema.get("components", {}).get("schemas", {}).pop(unused, None)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    limiter = limiter_for(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -60,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             database.dispose()
+            if isinstance(limiter, RedisLimiter):
+                await limiter.close()
 
     app = FastAPI(
         title="wirefeed",
@@ -72,6 +86,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_problem_handlers(app)
+    # Outermost last: headers on every answer, the upload guard, CORS, rate limits, HEAD as GET.
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(RateLimits, settings=settings, limiter=limiter)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD"],
+            expose_headers=["ETag", "Link", "Location", "Retry-After", "Wirefeed-Outcome"],
+            max_age=600,
+        )
+    app.add_middleware(UploadGuard)
+    app.add_middleware(SecurityHeaders)
     app.include_router(ops_router)
     app.include_router(articles_router)
     app.include_router(related_router)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError as SQLAlchemyOperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from app.errors import PROBLEM_BASE, Unauthorized, WirefeedError
 
@@ -49,6 +51,30 @@ def render_error(error: WirefeedError, request: Request | None = None, **extra: 
 _HTTP_TITLES = {404: "Not found", 405: "Method not allowed", 406: "Not acceptable", 413: "Copy too large"}
 
 
+_PATH_PARAMETER = re.compile(r"\\\{[^/]+?\\\}")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the API documents at this path, HEAD with GET (`app.limits.head` answers HEAD wherever
+    GET is; Starlette's own 405 names only the first route's methods). Read from the app's OpenAPI paths."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        pattern = _PATH_PARAMETER.sub("[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            methods |= {method.upper() for method in operations if method.isalpha()}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
+def database_error(exc: Exception) -> str:
+    """What a log line may say of a database error: its kind and the driver's own message, never
+    SQLAlchemy's rendering, which carries the statement's parameters (key hashes, raw copy)."""
+    orig = getattr(exc, "orig", None)
+    message = str(orig) if orig is not None else ""
+    return f"{type(exc).__name__}: {message[:200]}".rstrip(": ")
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     async def on_wirefeed_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, WirefeedError)
@@ -78,10 +104,21 @@ def install_problem_handlers(app: FastAPI) -> None:
         response = problem_response(exc.status_code, PROBLEM_BASE + f"http-{exc.status_code}", title, detail, request)
         if exc.headers:
             response.headers.update(exc.headers)
+        if exc.status_code == 405:  # Starlette's Allow names one route's methods; add the other routes'
+            starlette_allow = {m.strip() for m in (exc.headers or {}).get("Allow", "").split(",") if m.strip()}
+            allowed = starlette_allow | set(allowed_methods(request))
+            response.headers["Allow"] = ", ".join(sorted(allowed | ({"HEAD"} if "GET" in allowed else set())))
         return response
 
+    async def on_client_disconnect(request: Request, exc: Exception) -> JSONResponse:
+        # One line, no traceback: a sender that hangs up mid-upload is routine, and nothing was stored.
+        log.warning("client disconnected before its upload arrived: %s %s", request.method, request.url.path)
+        return problem_response(
+            400, PROBLEM_BASE + "client-disconnected", "Client disconnected", "The upload was cut off.", request
+        )
+
     async def on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, database_error(exc))
         response = problem_response(
             503,
             PROBLEM_BASE + "database-unavailable",
@@ -100,6 +137,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(WirefeedError, on_wirefeed_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(ClientDisconnect, on_client_disconnect)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(SQLAlchemyTimeoutError, on_database_unavailable)
     app.add_exception_handler(SQLAlchemyOperationalError, on_database_unavailable)
@@ -113,10 +151,12 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         401: "No or unknown API key",
         403: "API key lacks the scope",
         404: "Unknown id",
+        408: "The upload did not arrive within its deadline",
         410: "Withdrawn",
         413: "Copy too large",
         415: "Unsupported copy format",
         422: "Copy refused (kept for operators) or invalid parameters",
+        429: "Too many requests; retry after `Retry-After` seconds",
         503: "Database busy or unreachable; retry after `Retry-After` seconds",
     }
     return {

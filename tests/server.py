@@ -45,9 +45,11 @@ class ServerProcess:
                 self.kill()
 
 
-def start_server(database_url: str, log_path: Path, workers: int = 1) -> ServerProcess:
+def start_server(
+    database_url: str, log_path: Path, workers: int = 1, env: dict[str, str] | None = None
+) -> ServerProcess:
     port = free_port()
-    env = {**os.environ, "WIREFEED_DATABASE_URL": database_url, "WIREFEED_AUTO_MIGRATE": "false"}
+    env = {**os.environ, "WIREFEED_DATABASE_URL": database_url, "WIREFEED_AUTO_MIGRATE": "false", **(env or {})}
     with log_path.open("ab") as log:  # the child keeps its own copy of the descriptor
         process = subprocess.Popen(
             [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", str(workers)],
@@ -73,9 +75,19 @@ def start_server(database_url: str, log_path: Path, workers: int = 1) -> ServerP
 
 
 @contextmanager
-def running_server(database_url: str, log_path: Path, workers: int = 1) -> Iterator[ServerProcess]:
-    server = start_server(database_url, log_path, workers)
+def running_server(
+    database_url: str, log_path: Path, workers: int = 1, env: dict[str, str] | None = None
+) -> Iterator[ServerProcess]:
+    server = start_server(database_url, log_path, workers, env)
     try:
         yield server
     finally:
         server.stop()
+
+
+def peak_rss_kib(pid: int) -> int:
+    """The process's peak resident memory so far (VmHWM), in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmHWM for process {pid}")

@@ -29,11 +29,11 @@ from app.articles.service import get_live_article, withdraw
 from app.auth.agencies import may_act_on
 from app.auth.dependencies import IngestKeyDep, VisibleAgenciesDep
 from app.auth.keys import sending_agencies
-from app.config import Settings
 from app.db import DatabaseDep, ReadSessionDep
-from app.errors import PROBLEM_BASE, CopyTooLarge, Forbidden, InvalidRequest, NotFound
+from app.errors import PROBLEM_BASE, Forbidden, InvalidRequest, NotFound
 from app.intake.schemas import BatchOut, ItemOutcome
 from app.intake.service import Delivery, IngestResult, ingest
+from app.limits.body import read_copy
 from app.problems import problem_response, problem_responses, render_error
 from app.related.search import matching_article_pks
 from app.review.schemas import HeldOut, held_out
@@ -44,24 +44,6 @@ router = APIRouter(prefix="/v1/articles", tags=["articles"])
 REFERENCE_STORY = files("app.articles").joinpath("reference_story.txt").read_text(encoding="utf-8")
 # Headers worth keeping with raw copy: they matter when an operator replays it.
 KEPT_HEADERS = ("content-type", "content-length", "user-agent", "idempotency-key", "x-request-id", "x-agency-ref")
-
-
-async def _read_body(request: Request, settings: Settings) -> bytes:
-    """Read the upload, cutting it off unread past the hard limit (nothing that large is kept)."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > settings.hard_max_copy_bytes:
-        raise CopyTooLarge(
-            f"The copy is {int(declared):,} bytes; uploads above {settings.hard_max_copy_bytes:,} "
-            "bytes are not read or kept."
-        )
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > settings.hard_max_copy_bytes:
-            raise CopyTooLarge(f"The copy exceeds {settings.hard_max_copy_bytes:,} bytes; it was not read or kept.")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def held_response(result: IngestResult) -> Response:
@@ -158,7 +140,7 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
             "model": ArticleOut | BatchOut,
         },
         202: {"description": "Held for review: kept, not published", "model": HeldOut},
-        **problem_responses(401, 403, 410, 413, 415, 422),
+        **problem_responses(401, 403, 408, 410, 413, 415, 422),
     },
     openapi_extra={
         "requestBody": {
@@ -194,15 +176,24 @@ async def create_article(
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> Response:
     settings = app_settings(request)
-    data = await _read_body(request, settings)
+    upload = await read_copy(
+        request,
+        limit=settings.max_copy_bytes,
+        keep=settings.quarantine_prefix_bytes,
+        deadline=settings.upload_deadline_seconds,
+    )
     delivery = Delivery(
-        data=data,
+        data=upload.data,
         content_type=request.headers.get("content-type"),
         source="http",
         api_key_id=key.id,
         agencies=sending_agencies(key),
         headers={h: v for h in KEPT_HEADERS if (v := request.headers.get(h)) is not None},
         idempotency_key=idempotency_key,
+        truncated=upload.truncated,
+        read_size=upload.size,
+        read_sha256=upload.sha256,
+        declared_size=upload.declared_size,
     )
     result = await run_in_threadpool(ingest, db, settings, delivery)
     return ingest_response(result, request)
@@ -230,15 +221,23 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
     return position, pk
 
 
-def _instant_param(name: str, value: datetime | None) -> datetime | None:
-    if value is None:
+def _instant_param(name: str, text: str | None) -> datetime | None:
+    """An ISO 8601 instant with its offset. Parsed here, not by pydantic, which would take `0.5` for a Unix time."""
+    if text is None:
         return None
+    try:
+        value = datetime.fromisoformat(text.strip().upper())
+    except ValueError as exc:
+        raise InvalidRequest(f"`{name}` is not an ISO 8601 date and time (e.g. 2024-12-01T00:00:00+05:30).") from exc
     if value.tzinfo is None:
         raise InvalidRequest(f"`{name}` needs an offset or Z (e.g. 2024-12-01T00:00:00+05:30).")
     try:
         return value.astimezone(UTC)
     except OverflowError as exc:
         raise InvalidRequest(f"`{name}` is out of the range of dates this service stores.") from exc
+
+
+INSTANT = {"max_length": 64, "json_schema_extra": {"format": "date-time"}}
 
 
 @router.get(
@@ -256,15 +255,15 @@ def list_articles(
     agency: Annotated[str | None, Query(max_length=40)] = None,
     category: Annotated[str | None, Query(max_length=200)] = None,
     language: Annotated[str | None, Query(max_length=16)] = None,
-    since: Annotated[datetime | None, Query(description="ISO 8601; stories first stated at or after.")] = None,
-    until: Annotated[datetime | None, Query(description="ISO 8601; stories first stated before.")] = None,
+    since: Annotated[str | None, Query(description="ISO 8601; stories first stated at or after.", **INSTANT)] = None,
+    until: Annotated[str | None, Query(description="ISO 8601; stories first stated before.", **INSTANT)] = None,
     q: Annotated[str | None, Query(max_length=400, description="Full-text search.")] = None,
 ) -> Response:
-    since, until = _instant_param("since", since), _instant_param("until", until)
+    since_at, until_at = _instant_param("since", since), _instant_param("until", until)
     pks = matching_article_pks(session, q) if q else None
     if q and pks is None:  # nothing searchable in q: nothing matches
         return json_response(ArticlePage(items=[], next_cursor=None).model_dump_json())
-    filters = ListFilters(agency, category, language, since, until, pks)
+    filters = ListFilters(agency, category, language, since_at, until_at, pks)
     after = decode_cursor(cursor) if cursor else None
     rows = repository.list_page(session, filters, limit + 1, after)
     base = links_base(request)
@@ -341,10 +340,6 @@ def get_article(
     if as_ninjs:
         return Response(json.dumps(to_ninjs(out), ensure_ascii=False), media_type=NINJS_MEDIA_TYPE, headers=headers)
     return json_response(out.model_dump_json(), headers=headers)
-
-
-# HEAD answers like GET (the server sends no body): caches and apps revalidate with it.
-router.add_api_route("/{article_id}", get_article, methods=["HEAD"], include_in_schema=False)
 
 
 @router.get(

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, UTCDateTime
@@ -20,8 +31,11 @@ class RawCopy(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     content_type: Mapped[str | None] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(80), index=True)
-    size: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)  # bytes read (of oversize copy: read up to the limit)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+    # Oversize copy is kept only as its first bytes: `data` is a prefix, `sha256` covers all that was read.
+    truncated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    declared_size: Mapped[int | None] = mapped_column(BigInteger)  # the Content-Length the sender declared
     headers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     source: Mapped[str] = mapped_column(String(40))  # http, cli, seed, replay
     api_key_id: Mapped[str | None] = mapped_column(String(32))

@@ -6,6 +6,7 @@ the quarantine (raw bytes, headers, reason) for an operator to inspect and repla
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import secrets
 from dataclasses import dataclass, field, replace
@@ -65,10 +66,27 @@ class Delivery:
     agencies: tuple[str, ...] | None = None
     headers: dict[str, str] = field(default_factory=dict)
     idempotency_key: str | None = None
+    # Oversize copy: `data` is only its first bytes, `read_size`/`read_sha256` describe all that was read.
+    truncated: bool = False
+    read_size: int | None = None
+    read_sha256: str | None = None
+    declared_size: int | None = None
 
     @cached_property  # up to 1 MB, needed by the raw copy and the idempotency record: hash it once
     def sha256(self) -> str:
-        return "sha256:" + hashlib.sha256(self.data).hexdigest()
+        return self.read_sha256 or "sha256:" + hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def size(self) -> int:
+        return self.read_size if self.read_size is not None else len(self.data)
+
+    def capped(self, keep: int) -> Delivery:
+        """The same delivery with only its first `keep` bytes: what the quarantine holds of oversize copy."""
+        if self.truncated:
+            return self
+        return dataclasses.replace(
+            self, data=self.data[:keep], truncated=True, read_size=self.size, read_sha256=self.sha256
+        )
 
 
 @dataclass(frozen=True)
@@ -88,8 +106,10 @@ def _raw_copy(delivery: Delivery, received_at: datetime) -> RawCopy:
         received_at=received_at,
         content_type=delivery.content_type,
         sha256=delivery.sha256,
-        size=len(delivery.data),
+        size=delivery.size,
         data=delivery.data,
+        truncated=delivery.truncated,
+        declared_size=delivery.declared_size,
         headers=delivery.headers,
         source=delivery.source,
         api_key_id=delivery.api_key_id,
@@ -180,10 +200,12 @@ def quarantine(db: Database, delivery: Delivery, error: WirefeedError, received_
 
 def _parse(delivery: Delivery, settings: Settings) -> list[ParsedCopy]:
     """Every story item of the copy (one for most formats; several for a G2 newsMessage or a feed)."""
-    if len(delivery.data) > settings.max_copy_bytes:
+    if delivery.truncated or len(delivery.data) > settings.max_copy_bytes:
+        size = delivery.declared_size or delivery.size
+        more = "more than " if delivery.truncated and delivery.declared_size is None else ""
         raise CopyTooLarge(
-            f"The copy is {len(delivery.data):,} bytes; the limit is {settings.max_copy_bytes:,} bytes "
-            "(document too large — a looping or concatenated feed?).",
+            f"The copy is {more}{size:,} bytes; the limit is {settings.max_copy_bytes:,} bytes "
+            "(document too large — a looping or concatenated feed?). Only its first bytes were kept.",
         )
     return parse_items(delivery.data, delivery.content_type)
 
@@ -217,6 +239,8 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
     try:
         copies = _parse(delivery, settings)
     except (CopyRefused, CopyTooLarge) as error:
+        if isinstance(error, CopyTooLarge):  # kept as a capped prefix, with its size and sha256
+            delivery = delivery.capped(settings.quarantine_prefix_bytes)
         return quarantine(db, delivery, error, now)
     if len(copies) > 1:
         return _ingest_items(db, settings, delivery, copies, now)
@@ -349,6 +373,10 @@ def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
             api_key_id=raw.api_key_id,
             agencies=agencies_of_key(session, raw.api_key_id),
             headers=raw.headers,
+            truncated=raw.truncated,
+            read_size=raw.size,
+            read_sha256=raw.sha256,
+            declared_size=raw.declared_size,
         )
     now = utcnow()
     try:

@@ -31,7 +31,6 @@ from app.parsers.text.datelines import (
     normalise_place,
     tagged_dateline,
 )
-from app.parsers.text.safety import refuse_active_content
 from app.parsers.text.timestamps import MONTHS
 from app.parsers.text.wire import BYLINE_AGENCY_SUFFIX, WIRE_BYLINE
 from app.parsers.wire_agencies import short_agency_name
@@ -212,9 +211,7 @@ def finish(parts: StoryParts) -> ParsedCopy:
         raise ParseError(
             f"NUL characters in the {label} copy's text: it is binary or corrupted, not agency text.", reason="binary"
         )
-    for paragraph in paragraphs:
-        if not parts.markup_checked:
-            refuse_active_content(paragraph)
+    for paragraph in paragraphs:  # markup quoted in the text is text (app.parsers.text.safety)
         if paragraph not in parts.haystack:
             raise ParseError(
                 f"Body paragraph is not verbatim copy text ({paragraph[:60]!r}): it cannot be found in the "

@@ -21,8 +21,10 @@ class RejectionOut(BaseModel):
     replayed_at: datetime | None
     replay_article_id: str | None
     content_type: str | None
-    size: int
-    sha256: str
+    size: int = Field(description="Bytes read; of oversize copy, read up to the limit.")
+    sha256: str = Field(description="Of the bytes read.")
+    truncated: bool = Field(description="Oversize copy: only its first bytes were kept (`raw` is that prefix).")
+    declared_size: int | None = Field(description="The Content-Length the sender declared.")
     source: str
     headers: dict[str, str]
     links: dict[str, str]
@@ -50,6 +52,8 @@ def rejection_out(rejection: Rejection) -> RejectionOut:
         content_type=raw.content_type,
         size=raw.size,
         sha256=raw.sha256,
+        truncated=raw.truncated,
+        declared_size=raw.declared_size,
         source=raw.source,
         headers=raw.headers,
         links={"self": path, "raw": f"{path}/raw", "replay": f"{path}/replay"},

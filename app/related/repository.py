@@ -16,9 +16,9 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, Select, any_, bindparam, select, text, update
+from sqlalchemy import Integer, Select, any_, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session, defer, load_only
 
 from app.articles.models import Article
 from app.related.models import DOCUMENT_COUNT_KEY, RelatedDocument, RelatedTerm
@@ -281,3 +281,14 @@ def live_article_pks(session: Session, after_pk: int, batch: int) -> list[int]:
 
 def get_article(session: Session, article_pk: int) -> Article | None:
     return session.get(Article, article_pk)
+
+
+def newest_article_pk(session: Session) -> int:
+    """The highest article pk: it moves whenever a story is added, so rankings cached under it renew then."""
+    return session.scalar(select(func.max(Article.pk))) or 0
+
+
+def article_for_related(session: Session, article_id: str) -> Article | None:
+    """The article by its public id, its body left unread until a ranking needs it (a cached ranking does
+    not): the body of the largest copy is a megabyte of JSON to decode on every call otherwise."""
+    return session.scalars(select(Article).options(defer(Article.body)).where(Article.id == article_id)).one_or_none()

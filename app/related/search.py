@@ -17,6 +17,14 @@ by the article's own score against the same query (a perfect match = 1), then mu
    month and day their datelines print (no year: taken the nearer way round); 0.6 when either has neither
    (a time of arrival is not the story's time, and is left out);
  * 1.03 for the same agency (an agency's own follow-ups), 1.03 for the same category.
+Cost. The query has a fixed budget whatever the article's size: it is built from the headline, the
+standfirst and the body's first `TEXT_BUDGET` characters (a story's identity is in its opening; a 1 MB
+article would otherwise cost a second of tokenising and a document-frequency lookup of every word it has),
+and a ranking is kept per article version and store generation (the newest article's pk: a story added
+anywhere renews every ranking) in a `RankingCache`, one per application in each worker process, for at most
+`CACHE_SECONDS`; concurrent first calls for one article compute it once. The cache holds pks and scores:
+the articles are loaded live each time, so a withdrawn one is never served.
+
 Never returned: the article itself (its versions and duplicates are stored as the same article), another
 article of the same agency with the same opening paragraph (a version the store kept apart), withdrawn
 articles (they are removed from the index), and articles in another language.
@@ -26,6 +34,10 @@ from __future__ import annotations
 
 import contextlib
 import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -47,6 +59,10 @@ from app.related.text import (
     weighted_terms,
 )
 
+TEXT_BUDGET = 20_000  # characters of the body read to build the query
+CACHE_SECONDS = 120.0
+CACHE_ENTRIES = 4096
+SPARE = 5  # ranked beyond the limit, so a withdrawal since the ranking still leaves `limit` to serve
 MAX_TERMS = 24
 MAX_NAMES = 6
 NAME_BOOST = 1.5
@@ -184,11 +200,67 @@ def _same(first: str | None, second: str | None) -> bool:
     return first is not None and second is not None and first.casefold() == second.casefold()
 
 
-def related_articles(session: Session, article: Article, limit: int) -> list[Related]:
-    """The live articles most related to `article`, best first (at most `limit`)."""
-    text = ArticleText.of(article.headline, article.summary, article.body, article.language)
+def budgeted_body(body: Sequence[str], budget: int = TEXT_BUDGET) -> list[str]:
+    """The body's opening paragraphs, up to `budget` characters (the last one cut at the budget)."""
+    taken: list[str] = []
+    used = 0
+    for paragraph in body:
+        if used >= budget:
+            break
+        taken.append(paragraph[: budget - used])
+        used += len(taken[-1])
+    return taken
+
+
+Ranking = list[tuple[int, float]]
+CacheKey = tuple[int, int, str, int, int]  # article pk, version, content hash, limit, newest article pk
+
+
+class RankingCache:
+    """Rankings per (article, version, limit), for `CACHE_SECONDS`; one computation per key at a time."""
+
+    def __init__(self, seconds: float = CACHE_SECONDS, entries: int = CACHE_ENTRIES) -> None:
+        self.seconds = seconds
+        self.entries = entries
+        self._rankings: OrderedDict[CacheKey, tuple[float, Ranking]] = OrderedDict()
+        self._guard = threading.Lock()
+        self._computing: dict[CacheKey, threading.Lock] = {}
+
+    def _get(self, key: CacheKey) -> Ranking | None:
+        with self._guard:
+            found = self._rankings.get(key)
+            if found is None or time.monotonic() - found[0] > self.seconds:
+                return None
+            self._rankings.move_to_end(key)
+            return found[1]
+
+    def ranking(self, key: CacheKey, compute: Callable[[], Ranking]) -> Ranking:
+        cached = self._get(key)
+        if cached is not None:
+            return cached
+        with self._guard:
+            lock = self._computing.setdefault(key, threading.Lock())
+        with lock:
+            cached = self._get(key)  # another caller may have computed it while this one waited
+            if cached is not None:
+                return cached
+            ranking = compute()
+            with self._guard:
+                self._rankings[key] = (time.monotonic(), ranking)
+                while len(self._rankings) > self.entries:
+                    self._rankings.popitem(last=False)
+                self._computing.pop(key, None)
+            return ranking
+
+    def clear(self) -> None:
+        with self._guard:
+            self._rankings.clear()
+
+
+def _rank(session: Session, article: Article, wanted: int) -> Ranking:
+    text = ArticleText.of(article.headline, article.summary, budgeted_body(article.body), article.language)
     parts = _query_parts(session, text)
-    hits = repository.more_like_this(session, article.language, parts, max(CANDIDATES, 2 * limit) + 1)
+    hits = repository.more_like_this(session, article.language, parts, max(CANDIDATES, 2 * wanted) + 1)
     if not hits:
         return []
     own = dict(hits).get(article.pk) or max(score for _, score in hits)
@@ -206,7 +278,22 @@ def related_articles(session: Session, article: Article, limit: int) -> list[Rel
             score *= SAME_CATEGORY
         ranked.append(Related(other, round(score, 6)))
     ranked.sort(key=lambda r: (-r.score, r.article.pk))
-    return ranked[:limit]
+    return [(r.article.pk, r.score) for r in ranked[:wanted]]
+
+
+def related_articles(
+    session: Session, article: Article, limit: int, cache: RankingCache | None = None
+) -> list[Related]:
+    """The live articles most related to `article`, best first (at most `limit`). `cache` is the app's own
+    (one per application, so two stores never share rankings); without one the ranking is computed."""
+    key = (article.pk, article.version, article.content_hash, limit, repository.newest_article_pk(session))
+
+    def compute() -> Ranking:
+        return _rank(session, article, limit + SPARE)
+
+    ranking = cache.ranking(key, compute) if cache is not None else compute()
+    live = repository.live_articles(session, [pk for pk, _ in ranking])
+    return [Related(live[pk], score) for pk, score in ranking if pk in live][:limit]
 
 
 def matching_article_pks(session: Session, query: str) -> Select[tuple[int]] | None:

@@ -16,7 +16,6 @@ EXPECTED_REASON = {
     "db01": "empty",
     "db02": "no-body",
     "db03": "binary",
-    "db05": "active-content",
     "db06": "binary",
     "db07": "too-large",
     "db09": "empty",
@@ -26,7 +25,6 @@ EXPECTED_GIST = {
     "db01": ["empty body"],
     "db02": ["headline without body"],
     "db03": ["binary content, not text"],
-    "db05": ["script tag in copy"],
     "db06": ["nul bytes in input"],
     "db07": ["document too large"],
     "db09": ["empty body", "whitespace only"],
@@ -62,6 +60,14 @@ def test_mojibake_is_repaired_and_recorded() -> None:
     assert "â€" not in "".join(copy.body)
     assert "— his first as minister —" in copy.body[0]
     assert copy.signoff == "--IANS\nksk/svn"
+
+
+def test_a_script_block_left_by_the_scrape_is_dropped_as_chrome_and_recorded() -> None:
+    item = next(i for i in ACCEPTED if i.id == "db05")
+    copy = parse_text(item.raw())
+    assert copy.repairs == ["dropped page code: a script element on line 7"]
+    assert len(copy.body) == 2 and not any("script" in p or "cookie" in p for p in copy.body)
+    assert copy.signoff == "--IANS\ntsb/dan"
 
 
 def test_windows_1252_copy_is_decoded_and_recorded() -> None:

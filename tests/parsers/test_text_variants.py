@@ -63,11 +63,10 @@ def test_reuters_take_marker_and_editor_note_inside_the_story() -> None:
     assert copy.signoff is not None and copy.signoff.startswith("(Reporting by Jane Doe")
 
 
-def test_an_iframe_left_in_the_copy_is_refused() -> None:
-    with pytest.raises(ParseError) as refused:
-        parse("afp-with-iframe.txt")
-    assert refused.value.reason == "active-content"
-    assert "iframe tag in copy" in refused.value.detail
+def test_an_iframe_left_on_its_own_line_is_dropped_as_chrome() -> None:
+    copy = parse("afp-with-iframe.txt")
+    assert not any("iframe" in p for p in copy.body)
+    assert copy.repairs == ["dropped page code: an iframe element on line 8"]
 
 
 def test_markup_mentioned_inside_a_sentence_stays_literal() -> None:

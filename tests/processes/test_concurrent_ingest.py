@@ -73,9 +73,9 @@ def test_concurrent_texts_with_one_opening_paragraph_become_one_story(
     """The lead rule (same agency, same first paragraph, other headline) has no unique constraint to lean on."""
     original = Story(3).wire_text()
     texts = [
-        original.replace(Story(3).headline.encode(), f"Reworded headline number {take}".encode()).replace(
-            b"a senior official told reporters", f"official number {take} told reporters".encode()
-        )
+        original.replace(
+            Story(3).headline.encode(), f"{Story(3).headline} as officials speak, take {take}".encode()
+        ).replace(b"a senior official told reporters", f"official number {take} told reporters".encode())
         for take in range(10)
     ]
     assert len(set(texts)) == 10
@@ -118,9 +118,8 @@ def unrelated_story(headline: str, n: int) -> bytes:
     """Wire text under the given headline whose words share no run of five with any other n's."""
     rng = random.Random(n)
     sentences = [" ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + f" case {n}." for _ in range(3)]
-    return (
-        "\n\n".join([headline, f"Mumbai, Dec 1 (IANS) {sentences[0]}", *sentences[1:], "--IANS\nab/cd"]) + "\n"
-    ).encode()
+    lead = f"Mumbai, Dec 1 (IANS) {headline} as {sentences[0]}"
+    return ("\n\n".join([headline, lead, *sentences[1:], "--IANS\nab/cd"]) + "\n").encode()
 
 
 def test_20_concurrent_unrelated_stories_under_one_headline_are_never_merged(

@@ -1,7 +1,7 @@
 """Agency text copy (wire text and scraped page text) → ParsedCopy, the agency's words verbatim and nothing else.
 
 decode.py     bytes → text: size limit, binary refusal, encodings, mojibake repair
-safety.py     refuse active page code (script/iframe/embed...)
+safety.py     the markup policy: page code left on lines of its own is chrome
 lines.py      stripped lines with their blank-line blocks
 agencies.py   agency profiles: canonical names, dateline tags, byline names, sign-offs, time zones
 datelines.py  dateline patterns
@@ -27,7 +27,7 @@ from app.parsers.text.decode import MAX_COPY_BYTES, decode_copy
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line, split_lines
 from app.parsers.text.page import is_meta, parse_page
-from app.parsers.text.safety import refuse_active_content
+from app.parsers.text.safety import blank_active_markup
 from app.parsers.text.wire import AGENCY_PLUG, looks_like_wire, parse_wire, wire_header_kind
 
 __all__ = ["MAX_COPY_BYTES", "detect_language", "parse_text"]
@@ -48,8 +48,7 @@ def parse_text(data: bytes) -> ParsedCopy:
 
 def _parse(data: bytes) -> ParsedCopy:
     decoded = decode_copy(data)
-    text = decoded.text
-    refuse_active_content(text)
+    text, dropped = blank_active_markup(decoded.text)  # page code a scrape left on its own lines is chrome
     lines = split_lines(text)
     draft = _read(lines, text)
     if not draft.body:
@@ -84,7 +83,7 @@ def _parse(data: bytes) -> ParsedCopy:
             language=detect_language(draft.body),
             body=draft.body,
             signoff=draft.signoff,
-            repairs=decoded.repairs,
+            repairs=[*decoded.repairs, *dropped],
             doubts=draft.doubts,
         )
     except ValidationError as exc:

@@ -55,9 +55,9 @@ def test_newsml_xhtml_body_with_a_script_is_refused() -> None:
     assert refused.value.reason == "active-content"
 
 
-def test_escaped_script_markup_is_text_the_copy_quotes_not_code() -> None:
-    # A fact-check quoting embed code escapes it: it is the story's text (escaped again in body_html), and the
-    # markup itself was checked element by element.
+def test_escaped_script_markup_is_quoted_text_and_published_as_written() -> None:
+    """Markup the agency escaped is text (the markup policy, app.parsers.text.safety): verbatim in `body`,
+    escaped wherever it is rendered as HTML."""
     data = variant("d014", b"<body.content>", b"<body.content><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
     assert parse_nitf(data).body[0] == "<script>alert(1)</script>"
 
