@@ -156,9 +156,14 @@ _BYLINE_TAIL = re.compile(
 )
 
 
+_EMAIL_WORD = re.compile(r"\s*\S+@\S+\.\w+")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def _clean_byline(text: str) -> str | None:
-    name = strip_by(_BYLINE_TAIL.sub("", collapse(text)))
-    if not name or not any(ch.isalpha() for ch in name) or chrome.DATE_LINE.match(name):
+    """The names a byline prints, without "By", the time after them or an e-mail address; None for a date."""
+    name = strip_by(_BYLINE_TAIL.sub("", _EMAIL_WORD.sub("", collapse(text))))
+    if not name or not any(ch.isalpha() for ch in name) or _YEAR.search(name) or chrome.DATE_LINE.match(name):
         return None
     if len(name.split()) > MAX_BYLINE_WORDS or name.endswith("."):
         return None
@@ -168,8 +173,11 @@ def _clean_byline(text: str) -> str | None:
 def _byline(
     root: HtmlElement, text: PageText, story: Story, meta: PageMeta, headline_element: HtmlElement | None
 ) -> str | None:
+    # Only the story's own byline: printed after the headline and before the story ends (not a commenter's name).
+    start = text.order_of.get(headline_element, 0) if headline_element is not None else 0
+    end = story.body_orders[-1] if story.body_orders else 0
     for element in root.iter():
-        if not isinstance(element.tag, str):
+        if not isinstance(element.tag, str) or not start < text.order_of.get(element, 0) < end:
             continue
         marked = (element.get("rel") or "").lower() == "author" or (element.get("itemprop") or "").lower() == "author"
         if marked or chrome.class_words(element) & BYLINE_WORDS:
