@@ -123,7 +123,11 @@ CORRECTION = re.compile(
     r"(?:updated|corrected))\b",
     re.IGNORECASE,
 )
-BYLINE_LINE = re.compile(r"^(?:by|von|por|par)\s*:?\s+\S.{0,80}$", re.IGNORECASE)
+# "By Jane Roe", "Von: det/dpa", "Por EFE": names after the label, never "By the numbers".
+_NAME = r"(?:[A-ZÀ-Ý][\w.'’\-/]*|[a-z]{1,4}/[a-z]{2,5})"
+BYLINE_LINE = re.compile(
+    rf"^(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar)\s*:?\s+{_NAME}(?:(?:\s+|\s*,\s*|\s+(?:and|und|y|et)\s+){_NAME}){{0,8}}$"
+)
 _MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|"

@@ -4,12 +4,13 @@ and account for every piece of text left out. Anything that cannot be explained 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
 from app.parsers.html import chrome
-from app.parsers.html.credits import agency_of_name
+from app.parsers.html.credits import agencies_in_credit, agency_of_name
 from app.parsers.html.extract import without_item_prefix
 from app.parsers.html.textview import PageText, match_key
 
@@ -90,6 +91,18 @@ def prove(candidates: list[str], page: PageText, story: Story) -> list[Item]:
         last = max(last, order)
         items.append(Item(text=text, element=element, order=order))
     return items
+
+
+# Generic credits that close a story: "With Post wires", "SOURCE: News agencies", "Agencies".
+_GENERIC_WIRES = re.compile(r"\b(?:wires?|agencies|agencias|agences|agenturen)\b", re.IGNORECASE)
+
+
+def _closes_story(credit: str, text: str) -> bool:
+    """An end marker, a contribution note, or a credit naming an agency (or wires in general) ends the story;
+    other parenthesised or sourced lines ("(Story continues below)", "Source: Ministry of Health") do not."""
+    if credit in ("end-marker", "contributed", "agency-signoff"):
+        return True
+    return bool(agencies_in_credit(text)) or bool(_GENERIC_WIRES.search(text))
 
 
 def _container(items: list[Item]) -> HtmlElement | None:
@@ -175,12 +188,13 @@ def assemble(
             story.credits.append(text)
             if body_items:
                 story.signoff.append(text)
-                if credit in ("end-marker", "contributed", "wires-credit", "paren-credit", "agency-signoff"):
-                    ended = True
+                ended = ended or _closes_story(credit, text)
             story.removed.append((f"credit:{credit}", text))
             continue
         if ended:
             story.removed.append(("after-signoff", text))
+            if inside and chrome.is_prose(text) and not _near_other_link(element):
+                story.doubts.append(f"unexplained-removal: prose after the story's sign-off ({_short(text)!r})")
             continue
         box = chrome.chrome_box(element, container)
         shape = chrome.text_chrome(text)
