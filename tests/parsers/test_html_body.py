@@ -117,3 +117,8 @@ def test_a_crosshead_starting_with_by_is_not_taken_for_a_byline() -> None:
 def test_a_parenthesised_note_inside_the_story_does_not_end_it() -> None:
     copy = read(page(body=paragraphs_html(LEAD, SECOND, "(Story continues below)", THIRD)))
     assert list(copy.body) == list(PARAGRAPHS)
+
+
+def test_an_advertisement_label_inside_the_story_is_not_body() -> None:
+    copy = read(page(body=paragraphs_html(LEAD, "Advertisement", SECOND, THIRD)))
+    assert list(copy.body) == list(PARAGRAPHS)

@@ -116,6 +116,17 @@ COUNTER = re.compile(
     r"\(\s*\d+\s*(?:images?|photos?|fotos?)?\s*\)$|^(?:view|show|afficher|ver)\s+all\b",
     re.IGNORECASE,
 )
+ADVERTISEMENT = re.compile(
+    r"^\W*(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicidad|publicité|"
+    r"pubblicità|story\s+continues\s+below(?:\s+advertisement)?|continue\s+reading\s+below)\W*$",
+    re.IGNORECASE,
+)
+# A picture's credit printed on its own line: "(AP Photo/Jane Roe)", "Foto: dpa", "Photo: Reuters", "© AFP".
+PICTURE_CREDIT = re.compile(
+    r"^\(?\s*(?:[A-Z]{2,6}\s+)?(?:photo|foto|image|imagen|bild|picture|pic|file\s+photo|photograph)s?\b"
+    r"|^\(?\s*(?:getty\s+images|shutterstock|istock)\b",
+    re.IGNORECASE,
+)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|^ISSN\b", re.IGNORECASE)
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 CORRECTION = re.compile(
@@ -184,6 +195,10 @@ def text_chrome(text: str) -> str | None:
     words = text.split()
     if _RULE.match(text):
         return "rule"
+    if ADVERTISEMENT.match(text):
+        return "advertisement"
+    if PICTURE_CREDIT.match(text) and len(words) <= 12:
+        return "picture-credit"
     if ALSO_READ.match(text) or ALSO_ON.match(text):
         return "also-read"
     if len(words) <= 14 and SHARE_PROMPT.search(text) and not text.endswith("."):

@@ -129,7 +129,24 @@ def _header_runs(
     first = next((r.order for r in text.runs if r.text == story.body[0] and r.order > start), None)
     if first is None:
         return []
-    return [r.text for r in text.runs if start < r.order < first and len(r.text.split()) <= max_words]
+    return [
+        r.text
+        for r in text.runs
+        if start < r.order < first and len(r.text.split()) <= max_words and not _in_picture(r.element)
+    ]
+
+
+PICTURE_BOX_WORDS = frozenset({"caption", "photo", "image", "imagedescription", "gallery", "media", "credit"})
+
+
+def _in_picture(element: HtmlElement) -> bool:
+    """Inside a picture or its caption: a credit there names the photo agency."""
+    node: HtmlElement | None = element
+    while node is not None:
+        if node.tag in ("figure", "figcaption", "picture") or chrome.class_words(node) & PICTURE_BOX_WORDS:
+            return True
+        node = node.getparent()
+    return False
 
 
 # Two offsets no zone is read as: a time that comes out the same under both was printed with its zone.
@@ -233,4 +250,19 @@ def _agency(
         return dateline_agency or distinct[0], f"agency-unsure: the page credits different agencies: {sources}"
     if several:
         return None, None  # compiled from several agencies: no single agency's copy
+    bare = _bare_picture_credit(text, headline_element, story)
+    if bare is not None:
+        # A picture box holding nothing but an agency's name above the story: the photo's credit, or the story's
+        # credit set where the picture is. The page does not say which.
+        return None, f"agency-unsure: only a picture credit names an agency ({bare})"
     return None, None
+
+
+def _bare_picture_credit(text: PageText, headline_element: HtmlElement | None, story: Story) -> str | None:
+    if headline_element is None or not story.body_orders:
+        return None
+    start, first = text.order_of.get(headline_element, 0), story.body_orders[0]
+    for run in text.runs:
+        if start < run.order < first and _in_picture(run.element) and (named := agency_of_name(run.text)):
+            return named
+    return None

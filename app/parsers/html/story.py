@@ -252,6 +252,7 @@ def assemble(
             story.removed.append(("outside-story", text))
             continue
         body_items.append(item)
+        story.signoff.clear()  # credits followed by more story were not its sign-off
     # Signoff lines only count at the tail; credits met earlier were removed as chrome.
     body_items = _with_crossheads(body_items, page, container, headline_element)
     story.body = [i.text for i in body_items]
