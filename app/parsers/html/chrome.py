@@ -179,6 +179,23 @@ def chrome_box(element: HtmlElement, container: HtmlElement | None) -> str | Non
     return None
 
 
+PICTURE_BOX_WORDS = frozenset({"caption", "photo", "image", "imagedescription", "gallery", "figure"})
+# A picture's box is close around its credit; wrappers further up are the page's layout.
+PICTURE_BOX_LEVELS = 5
+
+
+def in_picture(element: HtmlElement) -> bool:
+    """Inside a picture or its caption: a credit there names the photo agency."""
+    node: HtmlElement | None = element
+    for _ in range(PICTURE_BOX_LEVELS):
+        if node is None:
+            break
+        if node.tag in ("figure", "figcaption", "picture") or class_words(node) & PICTURE_BOX_WORDS:
+            return True
+        node = node.getparent()
+    return False
+
+
 def is_link_only(text: str, element: HtmlElement) -> bool:
     """The whole text is the text of one link: a related title, a tag, a menu item."""
     if element.tag == "a":

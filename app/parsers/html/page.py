@@ -132,21 +132,8 @@ def _header_runs(
     return [
         r.text
         for r in text.runs
-        if start < r.order < first and len(r.text.split()) <= max_words and not _in_picture(r.element)
+        if start < r.order < first and len(r.text.split()) <= max_words and not chrome.in_picture(r.element)
     ]
-
-
-PICTURE_BOX_WORDS = frozenset({"caption", "photo", "image", "imagedescription", "gallery", "media", "credit"})
-
-
-def _in_picture(element: HtmlElement) -> bool:
-    """Inside a picture or its caption: a credit there names the photo agency."""
-    node: HtmlElement | None = element
-    while node is not None:
-        if node.tag in ("figure", "figcaption", "picture") or chrome.class_words(node) & PICTURE_BOX_WORDS:
-            return True
-        node = node.getparent()
-    return False
 
 
 # Two offsets no zone is read as: a time that comes out the same under both was printed with its zone.
@@ -263,6 +250,6 @@ def _bare_picture_credit(text: PageText, headline_element: HtmlElement | None, s
         return None
     start, first = text.order_of.get(headline_element, 0), story.body_orders[0]
     for run in text.runs:
-        if start < run.order < first and _in_picture(run.element) and (named := agency_of_name(run.text)):
+        if start < run.order < first and chrome.in_picture(run.element) and (named := agency_of_name(run.text)):
             return named
     return None

@@ -257,8 +257,23 @@ def assemble(
     body_items = _with_crossheads(body_items, page, container, headline_element)
     story.body = [i.text for i in body_items]
     story.body_orders = [i.order for i in body_items]
+    if not story.signoff and body_items:
+        _bare_signoff_after(story, page, body_items[-1].order)
     _check_unaccounted(story, body_items, page, container)
     return story
+
+
+def _bare_signoff_after(story: Story, page: PageText, last: int) -> None:
+    """A bare agency name printed right after the last paragraph ("AFP") is the sign-off extractors leave out."""
+    following = next((r for r in page.runs if r.order > last), None)
+    if (
+        following is not None
+        and len(following.text.split()) <= 4
+        and not chrome.in_picture(following.element)
+        and agency_of_name(following.text) is not None
+    ):
+        story.signoff.append(following.text)
+        story.credits.append(following.text)
 
 
 def _with_crossheads(
