@@ -64,10 +64,10 @@ def _parse(data: bytes) -> ParsedCopy:
     if extraction.fell_back:
         doubts.append("extraction-fell-back: trafilatura's own algorithm found no main content")
     headline_element = _headline_element(meta, choice.text)
-    items = prove(extraction.candidates, text, story_doubts := Story())
+    items, unproven = prove(extraction.candidates, text)
+    doubts.extend(unproven)
     story = assemble(items, text, choice.text, meta.descriptions, headline_element)
     check_standfirst(story, text, headline_element, meta.descriptions)
-    doubts.extend(story_doubts.doubts)
     doubts.extend(story.doubts)
     if not story.body:
         raise ParseError("No story text found: the page has no main-content paragraph.", reason="no-body")

@@ -73,8 +73,10 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def prove(candidates: list[str], page: PageText, story: Story) -> list[Item]:
+def prove(candidates: list[str], page: PageText) -> tuple[list[Item], list[str]]:
+    """The candidates that are page text, as the page prints them, and a doubt for each one that is not."""
     items: list[Item] = []
+    doubts: list[str] = []
     seen: set[int] = set()
     last = -1
     for candidate in candidates:
@@ -82,7 +84,7 @@ def prove(candidates: list[str], page: PageText, story: Story) -> list[Item]:
         if located is None and (bare := without_item_prefix(candidate)) is not None:
             located = page.locate(bare, last)
         if located is None:
-            story.doubts.append(f"not-verbatim: extracted text not found as page text ({_short(candidate)!r})")
+            doubts.append(f"not-verbatim: extracted text not found as page text ({_short(candidate)!r})")
             continue
         text, element, order = located
         if order in seen and any(i.text == text for i in items):
@@ -90,7 +92,7 @@ def prove(candidates: list[str], page: PageText, story: Story) -> list[Item]:
         seen.add(order)
         last = max(last, order)
         items.append(Item(text=text, element=element, order=order))
-    return items
+    return items, doubts
 
 
 # Generic credits that close a story: "With Post wires", "SOURCE: News agencies", "Agencies".
