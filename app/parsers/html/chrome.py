@@ -153,10 +153,15 @@ DATE_LINE = re.compile(
 END_MARKER = re.compile(r"^\(?(?:END|FIN|ENDE|ENDS)\)?\.?$")
 WIRES_CREDIT = re.compile(
     r"^(?:with\s+(?:\w+\s+)?wires|wires|source\s*:.{1,60}|fuente\s*:.{1,60}|quelle\s*:.{1,60}|"
-    r"\(?\s*con\s+informaci[óo]n\s+de\b.{1,80}|\(?\s*mit\s+material\s+von\b.{1,80}|\(?\s*avec\s+.{1,40}\)?)$",
+    r"\(?\s*con\s+informaci[óo]n\s+de\b.{1,80}|\(?\s*mit\s+material\s+von\b.{1,80}|"
+    r"\(\s*avec\s+[^()]{1,40}\)|avec\s+(?:l['’])?(?:AFP|agences?)\.?)$",
     re.IGNORECASE,
 )
-CONTRIBUTED = re.compile(r"\bcontributed\b.{0,40}\b(?:report|story|reporting)\b\.?$", re.IGNORECASE)
+# "The Associated Press contributed to this report.", "… contributed reporting." (never "… to the report.")
+CONTRIBUTED = re.compile(
+    r"\bcontributed(?:\s+reporting)?\s+(?:to|for)\s+this\s+(?:report|story|article)\.?$|\bcontributed\s+reporting\.?$",
+    re.IGNORECASE,
+)
 PAREN_CREDIT = re.compile(r"^\((?P<inner>[^()]{1,60})\)$")
 
 
