@@ -148,6 +148,8 @@ def _sniff_xml(data: bytes) -> str:
     root = _ROOT_TAG.search(_COMMENTS.sub(b"", head))
     if root is not None and root.group(1) in _XML_FORMATS:
         return _XML_FORMATS[root.group(1)]
+    if root is not None and root.group(1).lower() == b"html":
+        return "html"  # XHTML with an XML declaration
     if b"<nitf" in head:
         return "nitf"
     if b"newsItem" in head or b"newsMessage" in head:

@@ -107,3 +107,30 @@ def test_script_text_never_reaches_the_body() -> None:
     script = "<script>document.write('The ferry was cancelled for ever, said a statement issued today.');</script>"
     copy = read(page(body=paragraphs_html(LEAD) + script + paragraphs_html(SECOND, THIRD)))
     assert list(copy.body) == list(PARAGRAPHS)
+
+
+def test_a_crosshead_starting_with_by_is_not_taken_for_a_byline() -> None:
+    copy = read(page(body=paragraphs_html(LEAD, SECOND) + "<h3>By the numbers</h3>" + paragraphs_html(THIRD)))
+    assert list(copy.body) == [LEAD, SECOND, "By the numbers", THIRD]
+
+
+def test_a_parenthesised_note_inside_the_story_does_not_end_it() -> None:
+    copy = read(page(body=paragraphs_html(LEAD, SECOND, "(Story continues below)", THIRD)))
+    assert list(copy.body) == list(PARAGRAPHS)
+
+
+def test_an_advertisement_label_inside_the_story_is_not_body() -> None:
+    copy = read(page(body=paragraphs_html(LEAD, "Advertisement", SECOND, THIRD)))
+    assert list(copy.body) == list(PARAGRAPHS)
+
+
+def test_a_last_paragraph_mentioning_a_contribution_to_a_report_stays_body() -> None:
+    last = "The figures came from an engineer who contributed to the report."
+    copy = read(page(body=paragraphs_html(LEAD, SECOND, THIRD, last)))
+    assert copy.body[-1] == last
+    assert copy.signoff is None
+
+
+def test_a_short_french_paragraph_starting_with_avec_stays_body() -> None:
+    copy = read(page(body=paragraphs_html(LEAD, SECOND, "Avec le soutien de la ville.", THIRD)))
+    assert "Avec le soutien de la ville." in copy.body

@@ -82,3 +82,17 @@ def test_the_declared_language_yields_to_the_text_when_they_disagree() -> None:
 
 def test_the_declared_language_is_kept_as_its_primary_subtag() -> None:
     assert read(page(lang="en-GB")).language == "en"
+
+
+def test_a_picture_credit_naming_an_agency_is_not_the_storys_agency() -> None:
+    credit = "<p>(AP Photo/Invented Photographer)</p>"
+    copy = read(page(body=paragraphs_html(STAFF_LEAD, SECOND) + credit + paragraphs_html(THIRD)))
+    assert copy.agency is None
+    assert list(copy.body) == [STAFF_LEAD, SECOND, THIRD]
+
+
+def test_a_picture_box_holding_only_an_agency_name_above_the_story_holds_it() -> None:
+    picture = "<figure><img src='x.jpg'><figcaption><small>EFE</small></figcaption></figure>"
+    copy = read(page(before_body=picture, body=paragraphs_html(STAFF_LEAD, SECOND, THIRD)))
+    assert copy.agency is None
+    assert any(d.startswith("agency-unsure") for d in copy.doubts)

@@ -71,3 +71,9 @@ def test_a_story_far_shorter_than_the_pages_prose_is_held(monkeypatch: pytest.Mo
     monkeypatch.setattr(html_page, "main_content", lambda html: Extraction(candidates=[THIRD], fell_back=False))
     long_page = page(body=paragraphs_html(*(PARAGRAPHS * 6)))
     assert any(d.startswith(("body-short", "unexplained-removal")) for d in read(long_page).doubts)
+
+
+def test_story_prose_after_the_sign_off_is_held() -> None:
+    copy = read(page(body=paragraphs_html(LEAD, SECOND, "(END)", THIRD)))
+    assert list(copy.body) == [LEAD, SECOND]
+    assert any(d.startswith("unexplained-removal") for d in copy.doubts)

@@ -31,3 +31,8 @@ def test_plain_text_that_mentions_html_is_still_text() -> None:
 @pytest.mark.parametrize("name", ["page.html", "PAGE.HTM"])
 def test_html_files_are_declared_as_html(name: str) -> None:
     assert media_type_for(name) == "text/html"
+
+
+def test_xhtml_with_an_xml_declaration_goes_to_the_html_reader() -> None:
+    xhtml = b'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body></body></html>'
+    assert detect_format(xhtml, "application/xml") == "html"

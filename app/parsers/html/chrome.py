@@ -116,6 +116,17 @@ COUNTER = re.compile(
     r"\(\s*\d+\s*(?:images?|photos?|fotos?)?\s*\)$|^(?:view|show|afficher|ver)\s+all\b",
     re.IGNORECASE,
 )
+ADVERTISEMENT = re.compile(
+    r"^\W*(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicidad|publicité|"
+    r"pubblicità|story\s+continues\s+below(?:\s+advertisement)?|continue\s+reading\s+below)\W*$",
+    re.IGNORECASE,
+)
+# A picture's credit printed on its own line: "(AP Photo/Jane Roe)", "Foto: dpa", "Photo: Reuters", "© AFP".
+PICTURE_CREDIT = re.compile(
+    r"^\(?\s*(?:[A-Z]{2,6}\s+)?(?:photo|foto|image|imagen|bild|picture|pic|file\s+photo|photograph)s?\b"
+    r"|^\(?\s*(?:getty\s+images|shutterstock|istock)\b",
+    re.IGNORECASE,
+)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|^ISSN\b", re.IGNORECASE)
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 CORRECTION = re.compile(
@@ -123,7 +134,11 @@ CORRECTION = re.compile(
     r"(?:updated|corrected))\b",
     re.IGNORECASE,
 )
-BYLINE_LINE = re.compile(r"^(?:by|von|por|par)\s*:?\s+\S.{0,80}$", re.IGNORECASE)
+# "By Jane Roe", "Von: det/dpa", "Por EFE": names after the label, never "By the numbers".
+_NAME = r"(?:[A-ZÀ-Ý][\w.'’\-/]*|[a-z]{1,4}/[a-z]{2,5})"
+BYLINE_LINE = re.compile(
+    rf"^(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar)\s*:?\s+{_NAME}(?:(?:\s+|\s*,\s*|\s+(?:and|und|y|et)\s+){_NAME}){{0,8}}$"
+)
 _MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|"
@@ -138,10 +153,15 @@ DATE_LINE = re.compile(
 END_MARKER = re.compile(r"^\(?(?:END|FIN|ENDE|ENDS)\)?\.?$")
 WIRES_CREDIT = re.compile(
     r"^(?:with\s+(?:\w+\s+)?wires|wires|source\s*:.{1,60}|fuente\s*:.{1,60}|quelle\s*:.{1,60}|"
-    r"\(?\s*con\s+informaci[óo]n\s+de\b.{1,80}|\(?\s*mit\s+material\s+von\b.{1,80}|\(?\s*avec\s+.{1,40}\)?)$",
+    r"\(?\s*con\s+informaci[óo]n\s+de\b.{1,80}|\(?\s*mit\s+material\s+von\b.{1,80}|"
+    r"\(\s*avec\s+[^()]{1,40}\)|avec\s+(?:l['’])?(?:AFP|agences?)\.?)$",
     re.IGNORECASE,
 )
-CONTRIBUTED = re.compile(r"\bcontributed\b.{0,40}\b(?:report|story|reporting)\b\.?$", re.IGNORECASE)
+# "The Associated Press contributed to this report.", "… contributed reporting." (never "… to the report.")
+CONTRIBUTED = re.compile(
+    r"\bcontributed(?:\s+reporting)?\s+(?:to|for)\s+this\s+(?:report|story|article)\.?$|\bcontributed\s+reporting\.?$",
+    re.IGNORECASE,
+)
 PAREN_CREDIT = re.compile(r"^\((?P<inner>[^()]{1,60})\)$")
 
 
@@ -164,6 +184,23 @@ def chrome_box(element: HtmlElement, container: HtmlElement | None) -> str | Non
     return None
 
 
+PICTURE_BOX_WORDS = frozenset({"caption", "photo", "image", "imagedescription", "gallery", "figure"})
+# A picture's box is close around its credit; wrappers further up are the page's layout.
+PICTURE_BOX_LEVELS = 5
+
+
+def in_picture(element: HtmlElement) -> bool:
+    """Inside a picture or its caption: a credit there names the photo agency."""
+    node: HtmlElement | None = element
+    for _ in range(PICTURE_BOX_LEVELS):
+        if node is None:
+            break
+        if node.tag in ("figure", "figcaption", "picture") or class_words(node) & PICTURE_BOX_WORDS:
+            return True
+        node = node.getparent()
+    return False
+
+
 def is_link_only(text: str, element: HtmlElement) -> bool:
     """The whole text is the text of one link: a related title, a tag, a menu item."""
     if element.tag == "a":
@@ -180,6 +217,10 @@ def text_chrome(text: str) -> str | None:
     words = text.split()
     if _RULE.match(text):
         return "rule"
+    if ADVERTISEMENT.match(text):
+        return "advertisement"
+    if PICTURE_CREDIT.match(text) and len(words) <= 12:
+        return "picture-credit"
     if ALSO_READ.match(text) or ALSO_ON.match(text):
         return "also-read"
     if len(words) <= 14 and SHARE_PROMPT.search(text) and not text.endswith("."):

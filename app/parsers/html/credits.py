@@ -115,9 +115,19 @@ def strip_by(text: str) -> str:
     return _BY.sub("", text, count=1).strip()
 
 
+# A picture's credit names the photo agency, never the story's: "(AP Photo/…)", "Foto: dpa", "© Reuters".
+PICTURE_WORDS = re.compile(
+    r"\b(?:photo|foto|image|imagen|bild|picture|pic|photograph|getty|shutterstock|archivbild|archive)s?\b|©",
+    re.IGNORECASE,
+)
+
+
 def agencies_in_credit(text: str) -> list[str]:
     """The agencies a short credit line names: 'EFE', 'Tom Davies Associated Press', 'det/dpa', '(KNA, DR)',
-    'Periodista Digital: EFE', '(Con información de AFP, EFE y Reuters)'. Empty when it is no agency credit."""
+    'Periodista Digital: EFE', '(Con información de AFP, EFE y Reuters)'. Empty when it is no agency credit,
+    or a picture's credit."""
+    if PICTURE_WORDS.search(text):
+        return []
     body = text.strip().strip("()[]").strip()
     body = strip_by(body)
     body = _LABEL.sub("", body, count=1) if ":" in body else body

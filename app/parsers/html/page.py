@@ -64,10 +64,10 @@ def _parse(data: bytes) -> ParsedCopy:
     if extraction.fell_back:
         doubts.append("extraction-fell-back: trafilatura's own algorithm found no main content")
     headline_element = _headline_element(meta, choice.text)
-    items = prove(extraction.candidates, text, story_doubts := Story())
+    items, unproven = prove(extraction.candidates, text)
+    doubts.extend(unproven)
     story = assemble(items, text, choice.text, meta.descriptions, headline_element)
     check_standfirst(story, text, headline_element, meta.descriptions)
-    doubts.extend(story_doubts.doubts)
     doubts.extend(story.doubts)
     if not story.body:
         raise ParseError("No story text found: the page has no main-content paragraph.", reason="no-body")
@@ -129,7 +129,11 @@ def _header_runs(
     first = next((r.order for r in text.runs if r.text == story.body[0] and r.order > start), None)
     if first is None:
         return []
-    return [r.text for r in text.runs if start < r.order < first and len(r.text.split()) <= max_words]
+    return [
+        r.text
+        for r in text.runs
+        if start < r.order < first and len(r.text.split()) <= max_words and not chrome.in_picture(r.element)
+    ]
 
 
 # Two offsets no zone is read as: a time that comes out the same under both was printed with its zone.
@@ -156,9 +160,14 @@ _BYLINE_TAIL = re.compile(
 )
 
 
+_EMAIL_WORD = re.compile(r"\s*\S+@\S+\.\w+")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def _clean_byline(text: str) -> str | None:
-    name = strip_by(_BYLINE_TAIL.sub("", collapse(text)))
-    if not name or not any(ch.isalpha() for ch in name) or chrome.DATE_LINE.match(name):
+    """The names a byline prints, without "By", the time after them or an e-mail address; None for a date."""
+    name = strip_by(_BYLINE_TAIL.sub("", _EMAIL_WORD.sub("", collapse(text))))
+    if not name or not any(ch.isalpha() for ch in name) or _YEAR.search(name) or chrome.DATE_LINE.match(name):
         return None
     if len(name.split()) > MAX_BYLINE_WORDS or name.endswith("."):
         return None
@@ -168,8 +177,11 @@ def _clean_byline(text: str) -> str | None:
 def _byline(
     root: HtmlElement, text: PageText, story: Story, meta: PageMeta, headline_element: HtmlElement | None
 ) -> str | None:
+    # Only the story's own byline: printed after the headline and before the story ends (not a commenter's name).
+    start = text.order_of.get(headline_element, 0) if headline_element is not None else 0
+    end = story.body_orders[-1] if story.body_orders else 0
     for element in root.iter():
-        if not isinstance(element.tag, str):
+        if not isinstance(element.tag, str) or not start < text.order_of.get(element, 0) < end:
             continue
         marked = (element.get("rel") or "").lower() == "author" or (element.get("itemprop") or "").lower() == "author"
         if marked or chrome.class_words(element) & BYLINE_WORDS:
@@ -225,4 +237,19 @@ def _agency(
         return dateline_agency or distinct[0], f"agency-unsure: the page credits different agencies: {sources}"
     if several:
         return None, None  # compiled from several agencies: no single agency's copy
+    bare = _bare_picture_credit(text, headline_element, story)
+    if bare is not None:
+        # A picture box holding nothing but an agency's name above the story: the photo's credit, or the story's
+        # credit set where the picture is. The page does not say which.
+        return None, f"agency-unsure: only a picture credit names an agency ({bare})"
     return None, None
+
+
+def _bare_picture_credit(text: PageText, headline_element: HtmlElement | None, story: Story) -> str | None:
+    if headline_element is None or not story.body_orders:
+        return None
+    start, first = text.order_of.get(headline_element, 0), story.body_orders[0]
+    for run in text.runs:
+        if start < run.order < first and chrome.in_picture(run.element) and (named := agency_of_name(run.text)):
+            return named
+    return None

@@ -4,12 +4,13 @@ and account for every piece of text left out. Anything that cannot be explained 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
 from app.parsers.html import chrome
-from app.parsers.html.credits import agency_of_name
+from app.parsers.html.credits import agencies_in_credit, agency_of_name
 from app.parsers.html.extract import without_item_prefix
 from app.parsers.html.textview import PageText, match_key
 
@@ -72,8 +73,10 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def prove(candidates: list[str], page: PageText, story: Story) -> list[Item]:
+def prove(candidates: list[str], page: PageText) -> tuple[list[Item], list[str]]:
+    """The candidates that are page text, as the page prints them, and a doubt for each one that is not."""
     items: list[Item] = []
+    doubts: list[str] = []
     seen: set[int] = set()
     last = -1
     for candidate in candidates:
@@ -81,7 +84,7 @@ def prove(candidates: list[str], page: PageText, story: Story) -> list[Item]:
         if located is None and (bare := without_item_prefix(candidate)) is not None:
             located = page.locate(bare, last)
         if located is None:
-            story.doubts.append(f"not-verbatim: extracted text not found as page text ({_short(candidate)!r})")
+            doubts.append(f"not-verbatim: extracted text not found as page text ({_short(candidate)!r})")
             continue
         text, element, order = located
         if order in seen and any(i.text == text for i in items):
@@ -89,7 +92,19 @@ def prove(candidates: list[str], page: PageText, story: Story) -> list[Item]:
         seen.add(order)
         last = max(last, order)
         items.append(Item(text=text, element=element, order=order))
-    return items
+    return items, doubts
+
+
+# Generic credits that close a story: "With Post wires", "SOURCE: News agencies", "Agencies".
+_GENERIC_WIRES = re.compile(r"\b(?:wires?|agencies|agencias|agences|agenturen)\b", re.IGNORECASE)
+
+
+def _closes_story(credit: str, text: str) -> bool:
+    """An end marker, a contribution note, or a credit naming an agency (or wires in general) ends the story;
+    other parenthesised or sourced lines ("(Story continues below)", "Source: Ministry of Health") do not."""
+    if credit in ("end-marker", "contributed", "agency-signoff"):
+        return True
+    return bool(agencies_in_credit(text)) or bool(_GENERIC_WIRES.search(text))
 
 
 def _container(items: list[Item]) -> HtmlElement | None:
@@ -175,12 +190,13 @@ def assemble(
             story.credits.append(text)
             if body_items:
                 story.signoff.append(text)
-                if credit in ("end-marker", "contributed", "wires-credit", "paren-credit", "agency-signoff"):
-                    ended = True
+                ended = ended or _closes_story(credit, text)
             story.removed.append((f"credit:{credit}", text))
             continue
         if ended:
             story.removed.append(("after-signoff", text))
+            if inside and chrome.is_prose(text) and not _near_other_link(element):
+                story.doubts.append(f"unexplained-removal: prose after the story's sign-off ({_short(text)!r})")
             continue
         box = chrome.chrome_box(element, container)
         shape = chrome.text_chrome(text)
@@ -238,12 +254,28 @@ def assemble(
             story.removed.append(("outside-story", text))
             continue
         body_items.append(item)
+        story.signoff.clear()  # credits followed by more story were not its sign-off
     # Signoff lines only count at the tail; credits met earlier were removed as chrome.
     body_items = _with_crossheads(body_items, page, container, headline_element)
     story.body = [i.text for i in body_items]
     story.body_orders = [i.order for i in body_items]
+    if not story.signoff and body_items:
+        _bare_signoff_after(story, page, body_items[-1].order)
     _check_unaccounted(story, body_items, page, container)
     return story
+
+
+def _bare_signoff_after(story: Story, page: PageText, last: int) -> None:
+    """A bare agency name printed right after the last paragraph ("AFP") is the sign-off extractors leave out."""
+    following = next((r for r in page.runs if r.order > last), None)
+    if (
+        following is not None
+        and len(following.text.split()) <= 4
+        and not chrome.in_picture(following.element)
+        and agency_of_name(following.text) is not None
+    ):
+        story.signoff.append(following.text)
+        story.credits.append(following.text)
 
 
 def _with_crossheads(
