@@ -187,8 +187,7 @@ def finish(parts: StoryParts) -> ParsedCopy:
         name for name in (clean_agency_name(n) for n in parts.agency_names) if name and agency_named(name) is None
     ]
     paragraphs, byline, signoff, signoff_agency = _split_story(parts.paragraphs, parts.byline, other_agencies)
-    # A kill or hold names its story and need not carry text; copy with doubts is held, never published.
-    notice = parts.pubstatus != "usable" or bool(parts.doubts)
+    notice = parts.pubstatus != "usable"  # a kill or hold names its story and need not carry text
     if not paragraphs and not notice:
         if headline:
             raise ParseError(
@@ -207,6 +206,10 @@ def finish(parts: StoryParts) -> ParsedCopy:
         headline = derived_headline(paragraphs[0])
         derived = True
         doubts.append(f"headline-derived: the {label} copy has no headline; its lede's first sentence stands for it")
+    if not headline and not notice:
+        raise ParseError(
+            f"No headline: the {label} copy has no headline and no lede to take one from.", reason="no-headline"
+        )
     texts = [headline, *paragraphs, parts.summary or "", parts.byline or "", parts.signoff or ""]
     if any("\x00" in text for text in texts):
         raise ParseError(
@@ -282,7 +285,9 @@ def derived_headline(lede: str) -> str:
     """A headline from a lede: its first sentence, without the dateline ('CHICAGO (AP) _ ...')."""
     match = _LEDE_DATELINE.match(lede)
     text = lede[match.end() :] if match else lede
-    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0].strip()
+    if not any(c.isalnum() for c in first):
+        first = " ".join(lede.split())  # no sentence after the dateline: the lede as printed
     return first[:300].strip()
 
 

@@ -240,10 +240,18 @@ def test_ninjs_picture_is_not_a_story() -> None:
 # AP Media API JSON
 
 
-def test_ap_media_text_item_without_its_text_is_held_not_published() -> None:
-    copy = parse("ap-media-text.json", "application/json")
-    assert (copy.source_format, copy.agency_ref, copy.agency_version, copy.body) == ("ap-media-json", "abc123", 2, [])
-    assert any(d.startswith("text-by-reference") for d in copy.doubts)
+def test_ap_media_text_item_without_its_text_is_refused_naming_its_renditions() -> None:
+    refused = refusal("ap-media-text.json", "application/json")
+    assert refused.reason == "no-body: text-by-reference"
+    assert "abc123" in refused.detail and "nitf" in refused.detail
+
+
+def test_ap_media_text_item_with_its_text_keeps_its_identity() -> None:
+    data = fixture("ap-media-text.json").replace(
+        b'"provider": "AP",', b'"provider": "AP", "body_html": "<p>Standings after Sunday\'s games follow.</p>",'
+    )
+    copy = parse_copy(data, "application/json")
+    assert (copy.source_format, copy.agency_ref, copy.agency_version, copy.urgency) == ("ap-media-json", "abc123", 2, 4)
 
 
 def test_ap_media_picture_is_not_a_story() -> None:
