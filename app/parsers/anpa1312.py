@@ -34,7 +34,8 @@ _EDITORS_NOTE = re.compile(r"^editor['’]?s['’]?\s+note\b", re.IGNORECASE)
 _BULLETIN = re.compile(r"^(?:AP\s?NewsAlert|NewsAlert|URGENT|BULLETIN|FLASH|ALERT|BC-APNewsAlert)$", re.IGNORECASE)
 _PHOTO = re.compile(r"^AP (?:Photos?|Video|Graphics?|Audio)\b")
 _KILL = re.compile(r"\bkill(?:ed)?\b|\bwithhold\b|\belimination\b", re.IGNORECASE)  # the header's version field
-_KILL_NOTE = re.compile(r"\b(?:KILL|KILLED|WITHHOLD|WITHDRAWN|ELIMINATION)\b")  # capitals in an Eds note
+# Capitals in an Eds note that make it a notice ("Eds: KILL BC-..."); "number of people KILLED" is news.
+_KILL_NOTE = re.compile(r"\b(?:KILL|WITHHOLD|ELIMINATION|ELIMINATE|WITHDRAWAL)\b")
 _EMBARGO = re.compile(r"\bEMBARGO", re.IGNORECASE)
 _TRAILER = re.compile(
     r"^(?P<agency>[A-Z]{2,6})-.*?(?P<month>\d{2})-(?P<day>\d{2})-(?P<year>\d{4}|\d{2})\s+(?P<hour>\d{2})(?P<minute>\d{2})"

@@ -100,6 +100,10 @@ def _what_it_carries(root: Element, items: list[Element]) -> str:
 
 _HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|pre)\b[^<>]*>", re.IGNORECASE)
 _TEST_WORD = re.compile(r"(?<![\w-])TEST(?![\w-])")
+# A headline announcing a test ("TEST", "TEST FROM XAWES", "TEST - PLEASE IGNORE"); "TEST MATCH ABANDONED" is news.
+_TEST_HEADLINE = re.compile(
+    r"^TEST(?:ING)?(?:\s*$|\s*[-:,]|\s+(?:FROM|MESSAGE|TRANSMISSION|ONLY|PLEASE|IGNORE|STORY|ITEM)\b)"
+)
 
 
 def _refuse_test_transmission(item: Element) -> None:
@@ -109,7 +113,7 @@ def _refuse_test_transmission(item: Element) -> None:
     marks = [text_of(child(service, "name")) or "", attr(service, "qcode") or ""]
     marks += [attr(s, "qcode") or "" for s in children(item_meta, "signal")]
     headline = _headline(child(item, "contentMeta")) or ""
-    if any(_TEST_WORD.search(m.upper()) for m in marks if m) or _TEST_WORD.match(headline):
+    if any(_TEST_WORD.search(m.upper()) for m in marks if m) or _TEST_HEADLINE.match(headline):
         raise ParseError(
             "Not a story: the NewsML-G2 item is a test transmission (its service, signal or headline says TEST); "
             "it is not published.",

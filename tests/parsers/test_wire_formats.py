@@ -390,3 +390,41 @@ def test_anpa_bulletin_status_line_is_not_its_headline() -> None:
     copy = parse("anpa-bulletin-urgent.tst")
     assert copy.headline == "Officials open the floodgates of a reservoir dam after days of heavy rain."
     assert copy.headline_derived is True
+
+
+# Stories that only look like notices or tests are stories
+
+
+def test_an_anpa_eds_note_mentioning_people_killed_is_not_a_kill() -> None:
+    data = fixture("anpa-story.tst").replace(
+        b"^Eds: Updates with comment from the navy.", b"^Eds: UPDATES with number of sailors KILLED."
+    )
+    assert parse_copy(data).pubstatus == "usable"
+
+
+def test_a_7901_keyword_about_a_kill_is_not_a_kill_notice() -> None:
+    data = fixture("dpa-7901-two-line.txt").replace(b"Berlin/rail/", b"Bear/kill/Alaska/")
+    assert parse_copy(data).pubstatus == "usable"
+
+
+def test_a_7901_headline_starting_with_test_is_a_story() -> None:
+    data = fixture("dpa-7901-two-line.txt").replace(
+        b"Night trains return to the Berlin to Vienna line =", b"Test match abandoned as rain floods the ground ="
+    )
+    assert parse_copy(data).headline == "Test match abandoned as rain floods the ground"
+
+
+def test_a_g2_headline_in_capitals_about_a_test_match_is_a_story() -> None:
+    data = fixture("g2-html-in-plain-inline-data.xml").replace(
+        b"Museum opens a new wing for mosaics", b"TEST MATCH ABANDONED AFTER RAIN"
+    )
+    assert parse_copy(data).headline == "TEST MATCH ABANDONED AFTER RAIN"
+
+
+def test_a_g2_test_transmission_is_not_a_story() -> None:
+    data = fixture("g2-html-in-plain-inline-data.xml").replace(
+        b"Museum opens a new wing for mosaics", b"TEST FROM THE ROME DESK"
+    )
+    with pytest.raises(ParseError) as refused:
+        parse_copy(data)
+    assert refused.value.reason == "not-a-story: test transmission"
