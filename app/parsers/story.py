@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import wraps
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
@@ -156,11 +157,13 @@ def clean_byline(byline: str | None) -> str | None:
     return text or None
 
 
-def parse_instant(value: str | None, default_offset: timedelta) -> tuple[datetime | None, bool]:
-    """(time, offset_assumed) from an ISO 8601 value; a bare date or an unreadable value is no time."""
+def parse_instant(value: str | None, default_offset: timedelta | tzinfo) -> tuple[datetime | None, bool]:
+    """(time, offset_assumed) from an ISO 8601 value ('2016-01-12 12:35:40' too); a bare date or an
+    unreadable value is no time. A time without an offset is read in `default_offset` (a fixed offset or
+    the agency's home zone, daylight saving included)."""
     if not value:
         return None, False
-    text = value.strip()
+    text = _SPACED_ISO.sub(r"\1T\2", value.strip())
     if "T" not in text.upper():
         return None, False
     basic = _BASIC_ISO.match(text)
@@ -174,8 +177,45 @@ def parse_instant(value: str | None, default_offset: timedelta) -> tuple[datetim
     except ValueError:
         return None, False
     if at.tzinfo is None:
-        return at.replace(tzinfo=timezone(default_offset)), True
+        zone = timezone(default_offset) if isinstance(default_offset, timedelta) else default_offset
+        return at.replace(tzinfo=zone), True
     return at, False
+
+
+_SPACED_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2}) +(\d{2}:\d{2})")
+# Where agencies that write times without an offset are: their copy states local time (dpa Berlin, STT
+# Helsinki, NTB Oslo, Ritzau Copenhagen...), as the agencies' feeds and their customers' ingest read it.
+_HOME_ZONES = {
+    "dpa": "Europe/Berlin",
+    "STT": "Europe/Helsinki",
+    "NTB": "Europe/Oslo",
+    "Ritzau": "Europe/Copenhagen",
+    "TT": "Europe/Stockholm",
+    "ANSA": "Europe/Rome",
+    "EFE": "Europe/Madrid",
+    "APA": "Europe/Vienna",
+    "Belga": "Europe/Brussels",
+    "ANP": "Europe/Amsterdam",
+    "ANA": "Europe/Athens",
+    "ANA-MPA": "Europe/Athens",
+    "PA": "Europe/London",
+    "AAP": "Australia/Sydney",
+    "BusinessDesk": "Pacific/Auckland",
+    "Kyodo": "Asia/Tokyo",
+    "Yonhap": "Asia/Seoul",
+    "Canadian Press": "America/Toronto",
+}
+
+
+def home_zone(agency: str | None) -> tzinfo | None:
+    """The agency's home time zone, or None when unknown (or the zone database is missing)."""
+    name = _HOME_ZONES.get(agency or "")
+    if name is None:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def finish(parts: StoryParts) -> ParsedCopy:
@@ -235,7 +275,8 @@ def finish(parts: StoryParts) -> ParsedCopy:
     byline = clean_byline(byline)
     agency = _agency(found, parts, signoff_agency, byline)
     known = agency_named(agency)
-    offset = known.default_offset if known else UTC
+    home = home_zone(agency)
+    offset: timedelta | tzinfo = known.default_offset if known else home or UTC
     published, assumed_published = parse_instant(parts.published, offset)
     updated, assumed_updated = parse_instant(parts.updated, offset)
     if published is not None and updated is not None and updated <= published:
@@ -244,7 +285,10 @@ def finish(parts: StoryParts) -> ParsedCopy:
     repairs = list(parts.repairs)
     if known is None and ((assumed_published and published) or (assumed_updated and updated)):
         # A known agency's zone is implied by the copy (as for text); an unknown one's is a guess, so say so.
-        repairs.append("time without offset read as UTC (the agency and its time zone are unknown)")
+        if home is not None:
+            repairs.append(f"time without offset read in the agency's home zone ({home})")
+        else:
+            repairs.append("time without offset read as UTC (the agency and its time zone are unknown)")
     try:
         return ParsedCopy(
             source_format=parts.source_format,

@@ -428,3 +428,9 @@ def test_a_g2_test_transmission_is_not_a_story() -> None:
     with pytest.raises(ParseError) as refused:
         parse_copy(data)
     assert refused.value.reason == "not-a-story: test transmission"
+
+
+def test_a_time_without_offset_from_a_known_agency_is_read_in_its_home_zone() -> None:
+    copy = parse("ritzau-flash.xml")  # PublishDate 2019-05-01T10:00:00.100, Copenhagen summer time
+    assert copy.published_at == datetime(2019, 5, 1, 8, 0, 0, 100000, tzinfo=UTC)
+    assert copy.repairs == ["time without offset read in the agency's home zone (Europe/Copenhagen)"]
