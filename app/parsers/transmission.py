@@ -7,6 +7,8 @@ it is verbatim by construction.
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 
 from app.errors import ParseError
@@ -17,6 +19,17 @@ from app.parsers.text.timestamps import ZONE_OFFSETS
 from app.parsers.xmlutil import check_size
 
 SOH, STX, ETX, EOT, SYN = "\x01", "\x02", "\x03", "\x04", "\x16"
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_LATIN1_FALLBACK = "wirefeed-latin1-fallback"
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 
 
 @dataclass(frozen=True)
@@ -62,9 +75,15 @@ def read_transmission(data: bytes, label: str, *, latin1: bool) -> Transmission:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        if not latin1:
-            repairs.append("decoded as iso-8859-1")
+        if _UTF8_MULTIBYTE.search(data):
+            # UTF-8 text with a few stray one-byte characters (a Latin-1 'ü' pasted in): each stray byte is
+            # read as Latin-1, the rest stays UTF-8, so neither turns into mojibake.
+            text = data.decode("utf-8", errors=_LATIN1_FALLBACK)
+            repairs.append("mixed encoding: UTF-8 with stray iso-8859-1 bytes")
+        else:
+            text = data.decode("latin-1")
+            if not latin1:
+                repairs.append("decoded as iso-8859-1")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     start = text.find(STX)
     if start < 0:

@@ -434,3 +434,11 @@ def test_a_time_without_offset_from_a_known_agency_is_read_in_its_home_zone() ->
     copy = parse("ritzau-flash.xml")  # PublishDate 2019-05-01T10:00:00.100, Copenhagen summer time
     assert copy.published_at == datetime(2019, 5, 1, 8, 0, 0, 100000, tzinfo=UTC)
     assert copy.repairs == ["time without offset read in the agency's home zone (Europe/Copenhagen)"]
+
+
+def test_7901_utf8_text_with_a_stray_latin1_byte_reads_both_right() -> None:
+    data = fixture("dpa-7901-two-line.txt").replace(
+        b"Tickets go on sale next week.", "Jörg Weiß said tickets go on sale next week, M".encode() + b"\xfcller added."
+    )
+    copy = parse_copy(data)
+    assert copy.body[1] == "Jörg Weiß said tickets go on sale next week, Müller added."
