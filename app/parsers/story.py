@@ -282,6 +282,9 @@ def finish(parts: StoryParts) -> ParsedCopy:
     if published is not None and updated is not None and updated <= published:
         updated = None  # the first version: nothing was updated yet
     embargoed, _ = parse_instant(parts.embargoed, offset)
+    if parts.embargoed and embargoed is None and parts.pubstatus == "usable":
+        # An embargo we cannot read is never taken as no embargo: the copy is held for an editor.
+        doubts.append(f"embargo-unread: the {label} copy is embargoed until {parts.embargoed[:60]!r}, unreadable")
     repairs = list(parts.repairs)
     if known is None and ((assumed_published and published) or (assumed_updated and updated)):
         # A known agency's zone is implied by the copy (as for text); an unknown one's is a guess, so say so.

@@ -442,3 +442,10 @@ def test_7901_utf8_text_with_a_stray_latin1_byte_reads_both_right() -> None:
     )
     copy = parse_copy(data)
     assert copy.body[1] == "Jörg Weiß said tickets go on sale next week, Müller added."
+
+
+def test_an_embargo_without_a_readable_release_time_holds_the_copy() -> None:
+    data = fixture("nitf-embargoed.xml").replace(b'<date.release norm="20160302T000100+0000"/>', b"")
+    copy = parse_copy(data)
+    assert copy.embargoed is None
+    assert any(d.startswith("embargo-unread") for d in copy.doubts)
