@@ -61,8 +61,9 @@ def opening(data: bytes) -> bytes:
     return data[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
 
 
-def read_transmission(data: bytes, label: str, *, latin1: bool) -> Transmission:
-    """Decode and frame `data`; `latin1` says the format's default character set is ISO 8859-1."""
+def read_transmission(data: bytes, label: str, *, latin1: bool, typesetting: bool = False) -> Transmission:
+    """Decode and frame `data`; `latin1` says the format's default character set is ISO 8859-1;
+    `typesetting` reads ANPA's typesetting control codes in the text as what they stand for."""
     check_size(data, label)
     nul_count = data.count(b"\x00")
     if nul_count:
@@ -93,9 +94,27 @@ def read_transmission(data: bytes, label: str, *, latin1: bool) -> Transmission:
         )
     header = text[:start].lstrip(SYN).lstrip(SOH)
     end = text.find(ETX, start + 1)
+    if typesetting:
+        stop = end if end >= 0 else len(text)
+        decoded = _typesetting_codes(text[start + 1 : stop])
+        if decoded != text[start + 1 : stop]:
+            text = text[: start + 1] + decoded + text[stop:]
+            end = text.find(ETX, start + 1)
+            repairs.append("ANPA typesetting codes read (tab-line indicators, space bands, column tabs)")
     body = text[start + 1 : end if end >= 0 else len(text)]
     trailer = text[end + 1 :].split(EOT, 1)[0] if end >= 0 else ""
     return Transmission(text=text, header=header, body=body.lstrip(STX), trailer=trailer, repairs=repairs)
+
+
+# ANPA-1312 typesetting codes inside the text: BS starts a table line (tab-line indicator), DLE is a space
+# band, US a column tab, RS a figure-space filler; other C0 controls carry no text. Tab and line feed stay.
+_TYPESETTING = {0x08: "", 0x10: " ", 0x1F: "\t", 0x1E: ""}
+_OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _typesetting_codes(text: str) -> str:
+    text = text.replace("\x10 ", " ").translate(_TYPESETTING)
+    return _OTHER_CONTROLS.sub("", text)
 
 
 def lines_of(body: str) -> list[TextLine]:

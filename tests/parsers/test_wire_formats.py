@@ -449,3 +449,13 @@ def test_an_embargo_without_a_readable_release_time_holds_the_copy() -> None:
     copy = parse_copy(data)
     assert copy.embargoed is None
     assert any(d.startswith("embargo-unread") for d in copy.doubts)
+
+
+def test_anpa_table_typesetting_codes_are_read_not_published_as_control_characters() -> None:
+    data = fixture("anpa-digest.tst").replace(
+        b"^Seed bank adds a thousand varieties of wild beans\r\n",
+        b"^Seed bank adds a thousand varieties of wild beans\r\n\x08Kansas\x10 City\x1f\x1e 44\x1e \x1e 79\r\n",
+    )
+    copy = parse_copy(data)
+    assert copy.body[-1] == "Kansas City\t 44  79"
+    assert not any(ch in p for p in copy.body for ch in "\x08\x10\x1e\x1f")
