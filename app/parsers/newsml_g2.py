@@ -24,7 +24,15 @@ from app.errors import ParseError
 from app.parsers import nitf
 from app.parsers.base import ParsedCopy
 from app.parsers.markup import html_fragment, paragraphs_of, refuse_active_markup, verbatim_haystack
-from app.parsers.story import StoryParts, as_version, finish, read_pubstatus, read_urgency, refusing_failures
+from app.parsers.story import (
+    StoryParts,
+    agency_named,
+    as_version,
+    finish,
+    read_pubstatus,
+    read_urgency,
+    refusing_failures,
+)
 from app.parsers.wire_agencies import is_agency_name, short_agency_name
 from app.parsers.xmlutil import XmlDocument, attr, child, children, descendants, local, read_xml, text_of
 
@@ -161,12 +169,16 @@ def _read_item(item: Element, document: XmlDocument) -> StoryParts:
     parts.language = attr(child(content_meta, "language"), "tag") or attr(item, "lang") or parts.language
     provider = child(item_meta, "provider")
     rights = child(item, "rightsInfo", "copyrightHolder")
+    # Creators and sources are often people (the writer): they count only when they name an agency.
+    credited = [
+        attr(e, "literal") or text_of(child(e, "name"))
+        for e in (*children(content_meta, "infoSource"), *children(content_meta, "creator"))
+    ]
     names = [
         attr(provider, "literal"),
         attr(provider, "qcode"),
         text_of(child(provider, "name")),
-        *(attr(e, "literal") for e in children(content_meta, "infoSource")),
-        *(attr(e, "literal") or text_of(child(e, "name")) for e in children(content_meta, "creator")),
+        *(n for n in credited if is_agency_name(short_agency_name(n)) or agency_named(n) is not None),
         attr(rights, "literal"),
         text_of(child(rights, "name")),
     ]
