@@ -5,6 +5,9 @@ says where it says it; `finish` then applies the corpus rules the text normalise
 tables: editor's notes and byline lines out of the body, the agency sign-off split off the end, the dateline
 read from the first paragraph, the agency canonicalised, times given their offset, active code refused,
 and every paragraph checked to be verbatim source text.
+
+Kills, holds and embargoes are fields (pubstatus, embargoed), never refusals: the intake withdraws or
+holds. A missing headline is derived from the lede and held with a doubt; a story is never lost for it.
 """
 
 from __future__ import annotations
