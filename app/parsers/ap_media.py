@@ -129,5 +129,7 @@ def _read(item: dict[str, Any]) -> StoryParts:
             f"No story text: the {LABEL} item {parts.agency_ref or ''} ({parts.headline or 'no headline'!r}) carries "
             f"its text only as rendition downloads ({names}); post the NITF or ANPA rendition instead.",
             reason="no-body: text-by-reference",
+            agency_ref=parts.agency_ref,  # the problem answer names the agency's item, to fetch its text
+            agency_version=parts.agency_version,
         )
     return parts

@@ -243,7 +243,8 @@ def test_ninjs_picture_is_not_a_story() -> None:
 def test_ap_media_text_item_without_its_text_is_refused_naming_its_renditions() -> None:
     refused = refusal("ap-media-text.json", "application/json")
     assert refused.reason == "no-body: text-by-reference"
-    assert "abc123" in refused.detail and "nitf" in refused.detail
+    assert "nitf" in refused.detail
+    assert (refused.extra["agency_ref"], refused.extra["agency_version"]) == ("abc123", 2)
 
 
 def test_ap_media_text_item_with_its_text_keeps_its_identity() -> None:
