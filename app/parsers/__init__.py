@@ -6,6 +6,6 @@ Parsers are pure functions of bytes: no database, no HTTP, no clock beyond what 
 from __future__ import annotations
 
 from app.parsers.base import Dateline, ParsedCopy, SourceFormat
-from app.parsers.sniff import detect_format, parse_copy
+from app.parsers.sniff import detect_format, parse_copy, parse_items
 
-__all__ = ["Dateline", "ParsedCopy", "SourceFormat", "detect_format", "parse_copy"]
+__all__ = ["Dateline", "ParsedCopy", "SourceFormat", "detect_format", "parse_copy", "parse_items"]

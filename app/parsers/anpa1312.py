@@ -20,7 +20,16 @@ from app.parsers.base import ParsedCopy, PubStatus
 from app.parsers.story import derived_headline, finish, refusing_failures
 from app.parsers.text.agencies import agency_for_name
 from app.parsers.text.wire import AP_WRITER_TITLE, WIRE_BYLINE
-from app.parsers.transmission import SYN, TextLine, iso_stamp, lines_of, opening, read_transmission, story_parts
+from app.parsers.transmission import (
+    SYN,
+    TextLine,
+    iso_stamp,
+    lines_of,
+    opening,
+    paragraphs,
+    read_transmission,
+    story_parts,
+)
 
 LABEL = "ANPA-1312"
 _CONTROLS = re.compile(r"[\x00-\x1f]")
@@ -34,7 +43,8 @@ _EDITORS_NOTE = re.compile(r"^editor['’]?s['’]?\s+note\b", re.IGNORECASE)
 _BULLETIN = re.compile(r"^(?:AP\s?NewsAlert|NewsAlert|URGENT|BULLETIN|FLASH|ALERT|BC-APNewsAlert)$", re.IGNORECASE)
 _PHOTO = re.compile(r"^AP (?:Photos?|Video|Graphics?|Audio)\b")
 _KILL = re.compile(r"\bkill(?:ed)?\b|\bwithhold\b|\belimination\b", re.IGNORECASE)  # the header's version field
-_KILL_NOTE = re.compile(r"\b(?:KILL|KILLED|WITHHOLD|WITHDRAWN|ELIMINATION)\b")  # capitals in an Eds note
+# Capitals in an Eds note that make it a notice ("Eds: KILL BC-..."); "number of people KILLED" is news.
+_KILL_NOTE = re.compile(r"\b(?:KILL|WITHHOLD|ELIMINATION|ELIMINATE|WITHDRAWAL)\b")
 _EMBARGO = re.compile(r"\bEMBARGO", re.IGNORECASE)
 _TRAILER = re.compile(
     r"^(?P<agency>[A-Z]{2,6})-.*?(?P<month>\d{2})-(?P<day>\d{2})-(?P<year>\d{4}|\d{2})\s+(?P<hour>\d{2})(?P<minute>\d{2})"
@@ -49,36 +59,39 @@ def can_parse(data: bytes) -> bool:
 @refusing_failures(LABEL)
 def parse_anpa1312(data: bytes) -> ParsedCopy:
     """Read one ANPA-1312 story. Raises ParseError (and nothing else) for copy it cannot publish."""
-    message = read_transmission(data, LABEL, latin1=True)
+    message = read_transmission(data, LABEL, latin1=True, typesetting=True)
     header_lines = [_CONTROLS.sub(" ", ln).strip() for ln in message.header.split("\n")]
     header = next((m for m in (_HEADER.match(ln) for ln in header_lines) if m), None)
     version = header.group("version") if header else None
     lines = lines_of(message.body)
     caret = [ln for ln in lines if ln.text.startswith("^")]
-    story_lines = [ln for ln in lines if not ln.text.startswith("^")]
-    # The first "^" line is the keyword (take) line, always; the second is the headline unless it is a
-    # note or a byline (an APNewsAlert bulletin has no headline line).
+    # The first "^" line is the keyword (take) line, always; the first plain one after it is the headline
+    # (an APNewsAlert bulletin has none). Notes, bylines and credits are the head; the other plain "^"
+    # lines are story lines in their place: a digest's items, a table's section heads ("AMERICAN LEAGUE").
     keyword_line = _caret_text(caret[0]) if caret else None
     headline: str | None = None
     byline: str | None = None
     notes: list[str] = []
-    digest: list[str] = []
-    for line in caret[1:]:
-        text = _caret_text(line)
-        if not text:
+    body: list[str | TextLine] = []  # plain "^" lines as text, the other lines as they stand
+    for line in lines:
+        if not line.text.startswith("^"):
+            body.append(line)
             continue
-        kind = _header_kind(text)
+        if caret and line is caret[0]:
+            continue
+        text = _caret_text(line)
+        kind = _header_kind(text) if text else "blank"
         if kind == "note":
             notes.append(text)
         elif kind == "byline":
             match = WIRE_BYLINE.match(text)
             byline = byline or (match.group("name") if match else text)
-        elif kind == "credit":
+        elif kind in ("credit", "blank"):
             continue
-        elif headline is None and byline is None and not digest:
-            headline = text  # the first plain "^" line above the byline
-        elif byline is None:
-            digest.append(text)  # headline digests list their items as "^" lines
+        elif headline is None and byline is None and not _has_text(body):
+            headline = text
+        else:
+            body.append(text)
     pubstatus = _status(version, notes)
     if pubstatus == "usable" and any(_EMBARGO.search(n) for n in notes):
         embargo_note = next(n for n in notes if _EMBARGO.search(n))
@@ -91,13 +104,12 @@ def parse_anpa1312(data: bytes) -> ParsedCopy:
         "anpa1312",
         LABEL,
         headline=headline,
-        story_lines=story_lines,
+        story_lines=[],
         byline=byline,
         published=published,
         agency_names=[n for n in (trailer_agency, "AP" if trailer_agency is None else None) if n],
     )
-    if not parts.paragraphs and digest:
-        parts.paragraphs = digest  # a digest: its items are the story
+    parts.paragraphs = _paragraphs(message.body, body)
     parts.slugline = _slug(keyword_line) or (header.group("keyword") if header else None)
     parts.pubstatus = pubstatus
     parts.editorial_notes = notes
@@ -108,6 +120,25 @@ def parse_anpa1312(data: bytes) -> ParsedCopy:
     if embargo_note is not None:
         parts.doubts.append(f"embargo-unread: an editor's note says {embargo_note[:80]!r}; its release is not read")
     return finish(parts)
+
+
+def _has_text(body: list[str | TextLine]) -> bool:
+    return any(isinstance(item, str) or item.text for item in body)
+
+
+def _paragraphs(text: str, body: list[str | TextLine]) -> list[str]:
+    """Runs of ordinary lines made into paragraphs (as IPTC 7901 text is); each plain "^" line its own."""
+    found: list[str] = []
+    run: list[TextLine] = []
+    for item in body:
+        if isinstance(item, str):
+            found.extend(paragraphs(text, run))
+            run = []
+            found.append(item)
+        else:
+            run.append(item)
+    found.extend(paragraphs(text, run))
+    return found
 
 
 def _caret_text(line: TextLine) -> str:

@@ -125,5 +125,11 @@ def _read(item: dict[str, Any]) -> StoryParts:
     if not paragraphs and pubstatus == "usable":
         renditions = item.get("renditions") if isinstance(item.get("renditions"), dict) else {}
         names = ", ".join(sorted(renditions)) if isinstance(renditions, dict) and renditions else "none listed"
-        parts.doubts.append(f"text-by-reference: the item's text is only in its renditions ({names}); fetch one")
+        raise ParseError(
+            f"No story text: the {LABEL} item {parts.agency_ref or ''} ({parts.headline or 'no headline'!r}) carries "
+            f"its text only as rendition downloads ({names}); post the NITF or ANPA rendition instead.",
+            reason="no-body: text-by-reference",
+            agency_ref=parts.agency_ref,  # the problem answer names the agency's item, to fetch its text
+            agency_version=parts.agency_version,
+        )
     return parts

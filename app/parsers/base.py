@@ -88,8 +88,8 @@ class ParsedCopy(BaseModel):
 
     @model_validator(mode="after")
     def _body_unless_notice(self) -> ParsedCopy:
-        """A story to publish has text. A kill or hold notice (pubstatus canceled/withheld) names its story and
-        may carry none; copy with doubts is held for review, never published, and may lack it too."""
-        if not self.body and self.pubstatus == "usable" and not self.doubts:
+        """A story has text. Only a kill or hold notice (pubstatus canceled/withheld) may carry none: it names
+        its story by agency_ref."""
+        if not self.body and self.pubstatus == "usable":
             raise ValueError("body must have at least one non-blank paragraph")
         return self

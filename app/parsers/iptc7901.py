@@ -57,6 +57,9 @@ _STATUS = re.compile(
     re.IGNORECASE,
 )
 _KILL = re.compile(r"\b(?:KILL|KILLED|ELIMINATION|WITHDRAWAL|WITHDRAWN|ANNULLIERUNG|ANNULLIERT)\b", re.IGNORECASE)
+# A keyword or first line that is a notice, in capitals as agencies write them ("KILL India-weather-flood");
+# "Bear/kill/Alaska" or "Kill switch urged" are stories.
+_NOTICE_LINE = re.compile(r"^(?:KILL|KILLED|ELIMINATION|WITHDRAWAL|WITHDRAWN|ANNULLIERUNG|HOLD|WITHHOLD|SPERRE)\b")
 _HOLD = re.compile(r"\b(?:HOLD|WITHHOLD|SPERRE)\b", re.IGNORECASE)
 _EMBARGO = re.compile(r"\b(?:EMBARGO(?:ED)?|SPERRFRIST)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|von)\s+\S", re.IGNORECASE)
@@ -67,9 +70,12 @@ _NOTES_START = re.compile(
     r"|.{0,40}\bnot (?:intended )?for publication\b|.{0,40}\bnicht zur Ver(?:ö|oe)ffentlichung\b)",
     re.IGNORECASE,
 )
+# A keyword or headline that names a service message: the whole line is the word ("Impressum", "Filler"),
+# or it announces a test ("Test message", "Testmeldung", "TEST - please ignore"). "Test match abandoned" or
+# "Service resumes" are stories.
 _SERVICE_WORDS = re.compile(
-    r"^(?:Impressum|Filler|Füller|Service|Servicemeldung|Dienstmeldung|Test|Testmeldung|Test message|"
-    r"Test transmission|Testing)\b",
+    r"^(?:(?:Impressum|Filler|Füller|Service|Servicemeldung|Dienstmeldung|Test|Testing|Testmeldung)\W*$"
+    r"|Test(?:ing)?\s+(?:message|transmission|item|story|only|please)\b|Testmeldung|TEST\s*[-:,])",
     re.IGNORECASE,
 )
 # dpa's editorial-service category (messages to the desks, not stories).
@@ -112,12 +118,12 @@ def parse_iptc7901(data: bytes) -> ParsedCopy:
         index += 1
     story_lines, notes, signoff = _cut_notes(lines[index:], header.group("agency") if header else None)
     _refuse_service_message(header.group("category") if header else None, slugline, headline)
-    status_text = " ".join([*statuses, *(k for k in keywords if _KILL.search(k) or _HOLD.search(k))])
+    status_text = " ".join([*statuses, *(k for k in keywords if _NOTICE_LINE.match(k))])
     pubstatus: PubStatus = (
         "canceled" if _KILL.search(status_text) else "withheld" if _HOLD.search(status_text) else "usable"
     )
-    if pubstatus == "usable" and headline and _KILL.match(headline):
-        pubstatus = "canceled"  # a kill notice whose first line says so
+    if pubstatus == "usable" and headline and _NOTICE_LINE.match(headline) and _KILL.match(headline):
+        pubstatus = "canceled"  # a kill notice whose first line says so, in capitals
     provider = short_agency_name(header.group("agency")) if header and header.group("agency") else None
     parts = story_parts(
         message,

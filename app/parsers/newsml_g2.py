@@ -24,7 +24,15 @@ from app.errors import ParseError
 from app.parsers import nitf
 from app.parsers.base import ParsedCopy
 from app.parsers.markup import html_fragment, paragraphs_of, refuse_active_markup, verbatim_haystack
-from app.parsers.story import StoryParts, as_version, finish, read_pubstatus, read_urgency, refusing_failures
+from app.parsers.story import (
+    StoryParts,
+    agency_named,
+    as_version,
+    finish,
+    read_pubstatus,
+    read_urgency,
+    refusing_failures,
+)
 from app.parsers.wire_agencies import is_agency_name, short_agency_name
 from app.parsers.xmlutil import XmlDocument, attr, child, children, descendants, local, read_xml, text_of
 
@@ -100,6 +108,10 @@ def _what_it_carries(root: Element, items: list[Element]) -> str:
 
 _HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|pre)\b[^<>]*>", re.IGNORECASE)
 _TEST_WORD = re.compile(r"(?<![\w-])TEST(?![\w-])")
+# A headline announcing a test ("TEST", "TEST FROM XAWES", "TEST - PLEASE IGNORE"); "TEST MATCH ABANDONED" is news.
+_TEST_HEADLINE = re.compile(
+    r"^TEST(?:ING)?(?:\s*$|\s*[-:,]|\s+(?:FROM|MESSAGE|TRANSMISSION|ONLY|PLEASE|IGNORE|STORY|ITEM)\b)"
+)
 
 
 def _refuse_test_transmission(item: Element) -> None:
@@ -109,7 +121,7 @@ def _refuse_test_transmission(item: Element) -> None:
     marks = [text_of(child(service, "name")) or "", attr(service, "qcode") or ""]
     marks += [attr(s, "qcode") or "" for s in children(item_meta, "signal")]
     headline = _headline(child(item, "contentMeta")) or ""
-    if any(_TEST_WORD.search(m.upper()) for m in marks if m) or _TEST_WORD.match(headline):
+    if any(_TEST_WORD.search(m.upper()) for m in marks if m) or _TEST_HEADLINE.match(headline):
         raise ParseError(
             "Not a story: the NewsML-G2 item is a test transmission (its service, signal or headline says TEST); "
             "it is not published.",
@@ -157,12 +169,16 @@ def _read_item(item: Element, document: XmlDocument) -> StoryParts:
     parts.language = attr(child(content_meta, "language"), "tag") or attr(item, "lang") or parts.language
     provider = child(item_meta, "provider")
     rights = child(item, "rightsInfo", "copyrightHolder")
+    # Creators and sources are often people (the writer): they count only when they name an agency.
+    credited = [
+        attr(e, "literal") or text_of(child(e, "name"))
+        for e in (*children(content_meta, "infoSource"), *children(content_meta, "creator"))
+    ]
     names = [
         attr(provider, "literal"),
         attr(provider, "qcode"),
         text_of(child(provider, "name")),
-        *(attr(e, "literal") for e in children(content_meta, "infoSource")),
-        *(attr(e, "literal") or text_of(child(e, "name")) for e in children(content_meta, "creator")),
+        *(n for n in credited if is_agency_name(short_agency_name(n)) or agency_named(n) is not None),
         attr(rights, "literal"),
         text_of(child(rights, "name")),
     ]

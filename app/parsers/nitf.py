@@ -124,10 +124,12 @@ def _norm(value: str | None) -> str | None:
 def _embargo(status: str | None, pubstatus: str, issued: str | None, release: str | None) -> str | None:
     """The release time of embargoed copy: management-status 'embargoed', or a date.release later than
     date.issue (NITF's release date is the embargo). A killed or held story has none."""
-    if pubstatus != "usable" or release is None:
+    if pubstatus != "usable":
         return None
     if (status or "").strip().lower() == "embargoed":
-        return release
+        return release or "embargoed, no release time given"  # unreadable on purpose: held, never published
+    if release is None:
+        return None
     at_release, _ = parse_instant(release, UTC)
     at_issue, _ = parse_instant(issued, UTC)
     if at_release is not None and at_issue is not None and at_release > at_issue:

@@ -159,7 +159,8 @@ def _sniff_xml(data: bytes) -> str:
 
 
 def _sniff_json(data: bytes) -> str:
-    """ninjs is a JSON object with a string 'uri'; anything else (or JSON that does not parse) is "json"."""
+    """ninjs (an object with a string 'uri' or a newsroom system's 'guid', or a wrapper of such items), AP Media
+    API JSON; anything else (or JSON that does not parse) is "json"."""
     try:
         document = load_json(data)
     except ParseError:
@@ -183,7 +184,9 @@ def parse_copy(data: bytes, content_type: str | None = None) -> ParsedCopy:
             "JSON is not ninjs (unsupported JSON format): a ninjs document is an object with a string 'uri'; "
             "no mapping is guessed for other JSON shapes."
         )
-    label = {"xml": "XML without a NITF or NewsML-G2 root", "json": "JSON"}.get(fmt, fmt)
+    label = {"xml": "XML of no wire format wirefeed reads (NITF, NewsML-G2, NewsML 1.2, RSS/Atom, Ritzau)"}.get(
+        fmt, fmt
+    )
     raise UnsupportedFormat(f"{label} copy is recognised but not yet parsed by this service; it was kept for replay.")
 
 

@@ -5,6 +5,9 @@ says where it says it; `finish` then applies the corpus rules the text normalise
 tables: editor's notes and byline lines out of the body, the agency sign-off split off the end, the dateline
 read from the first paragraph, the agency canonicalised, times given their offset, active code refused,
 and every paragraph checked to be verbatim source text.
+
+Kills, holds and embargoes are fields (pubstatus, embargoed), never refusals: the intake withdraws or
+holds. A missing headline is derived from the lede and held with a doubt; a story is never lost for it.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import wraps
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
@@ -155,11 +159,13 @@ def clean_byline(byline: str | None) -> str | None:
     return text or None
 
 
-def parse_instant(value: str | None, default_offset: timedelta) -> tuple[datetime | None, bool]:
-    """(time, offset_assumed) from an ISO 8601 value; a bare date or an unreadable value is no time."""
+def parse_instant(value: str | None, default_offset: timedelta | tzinfo) -> tuple[datetime | None, bool]:
+    """(time, offset_assumed) from an ISO 8601 value ('2016-01-12 12:35:40' too); a bare date or an
+    unreadable value is no time. A time without an offset is read in `default_offset` (a fixed offset or
+    the agency's home zone, daylight saving included)."""
     if not value:
         return None, False
-    text = value.strip()
+    text = _SPACED_ISO.sub(r"\1T\2", value.strip())
     if "T" not in text.upper():
         return None, False
     basic = _BASIC_ISO.match(text)
@@ -173,8 +179,45 @@ def parse_instant(value: str | None, default_offset: timedelta) -> tuple[datetim
     except ValueError:
         return None, False
     if at.tzinfo is None:
-        return at.replace(tzinfo=timezone(default_offset)), True
+        zone = timezone(default_offset) if isinstance(default_offset, timedelta) else default_offset
+        return at.replace(tzinfo=zone), True
     return at, False
+
+
+_SPACED_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2}) +(\d{2}:\d{2})")
+# Where agencies that write times without an offset are: their copy states local time (dpa Berlin, STT
+# Helsinki, NTB Oslo, Ritzau Copenhagen...), as the agencies' feeds and their customers' ingest read it.
+_HOME_ZONES = {
+    "dpa": "Europe/Berlin",
+    "STT": "Europe/Helsinki",
+    "NTB": "Europe/Oslo",
+    "Ritzau": "Europe/Copenhagen",
+    "TT": "Europe/Stockholm",
+    "ANSA": "Europe/Rome",
+    "EFE": "Europe/Madrid",
+    "APA": "Europe/Vienna",
+    "Belga": "Europe/Brussels",
+    "ANP": "Europe/Amsterdam",
+    "ANA": "Europe/Athens",
+    "ANA-MPA": "Europe/Athens",
+    "PA": "Europe/London",
+    "AAP": "Australia/Sydney",
+    "BusinessDesk": "Pacific/Auckland",
+    "Kyodo": "Asia/Tokyo",
+    "Yonhap": "Asia/Seoul",
+    "Canadian Press": "America/Toronto",
+}
+
+
+def home_zone(agency: str | None) -> tzinfo | None:
+    """The agency's home time zone, or None when unknown (or the zone database is missing)."""
+    name = _HOME_ZONES.get(agency or "")
+    if name is None:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def finish(parts: StoryParts) -> ParsedCopy:
@@ -186,8 +229,7 @@ def finish(parts: StoryParts) -> ParsedCopy:
         name for name in (clean_agency_name(n) for n in parts.agency_names) if name and agency_named(name) is None
     ]
     paragraphs, byline, signoff, signoff_agency = _split_story(parts.paragraphs, parts.byline, other_agencies)
-    # A kill or hold names its story and need not carry text; copy with doubts is held, never published.
-    notice = parts.pubstatus != "usable" or bool(parts.doubts)
+    notice = parts.pubstatus != "usable"  # a kill or hold names its story and need not carry text
     if not paragraphs and not notice:
         if headline:
             raise ParseError(
@@ -206,6 +248,10 @@ def finish(parts: StoryParts) -> ParsedCopy:
         headline = derived_headline(paragraphs[0])
         derived = True
         doubts.append(f"headline-derived: the {label} copy has no headline; its lede's first sentence stands for it")
+    if not headline and not notice:
+        raise ParseError(
+            f"No headline: the {label} copy has no headline and no lede to take one from.", reason="no-headline"
+        )
     texts = [headline, *paragraphs, parts.summary or "", parts.byline or "", parts.signoff or ""]
     if any("\x00" in text for text in texts):
         raise ParseError(
@@ -229,16 +275,23 @@ def finish(parts: StoryParts) -> ParsedCopy:
     byline = clean_byline(byline)
     agency = _agency(found, parts, signoff_agency, byline)
     known = agency_named(agency)
-    offset = known.default_offset if known else UTC
+    home = home_zone(agency)
+    offset: timedelta | tzinfo = known.default_offset if known else home or UTC
     published, assumed_published = parse_instant(parts.published, offset)
     updated, assumed_updated = parse_instant(parts.updated, offset)
     if published is not None and updated is not None and updated <= published:
         updated = None  # the first version: nothing was updated yet
     embargoed, _ = parse_instant(parts.embargoed, offset)
+    if parts.embargoed and embargoed is None and parts.pubstatus == "usable":
+        # An embargo we cannot read is never taken as no embargo: the copy is held for an editor.
+        doubts.append(f"embargo-unread: the {label} copy is embargoed until {parts.embargoed[:60]!r}, unreadable")
     repairs = list(parts.repairs)
     if known is None and ((assumed_published and published) or (assumed_updated and updated)):
         # A known agency's zone is implied by the copy (as for text); an unknown one's is a guess, so say so.
-        repairs.append("time without offset read as UTC (the agency and its time zone are unknown)")
+        if home is not None:
+            repairs.append(f"time without offset read in the agency's home zone ({home})")
+        else:
+            repairs.append("time without offset read as UTC (the agency and its time zone are unknown)")
     try:
         return ParsedCopy(
             source_format=parts.source_format,
@@ -279,7 +332,9 @@ def derived_headline(lede: str) -> str:
     """A headline from a lede: its first sentence, without the dateline ('CHICAGO (AP) _ ...')."""
     match = _LEDE_DATELINE.match(lede)
     text = lede[match.end() :] if match else lede
-    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0].strip()
+    if not any(c.isalnum() for c in first):
+        first = " ".join(lede.split())  # no sentence after the dateline: the lede as printed
     return first[:300].strip()
 
 

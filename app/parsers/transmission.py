@@ -7,6 +7,8 @@ it is verbatim by construction.
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 
 from app.errors import ParseError
@@ -17,6 +19,17 @@ from app.parsers.text.timestamps import ZONE_OFFSETS
 from app.parsers.xmlutil import check_size
 
 SOH, STX, ETX, EOT, SYN = "\x01", "\x02", "\x03", "\x04", "\x16"
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_LATIN1_FALLBACK = "wirefeed-latin1-fallback"
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 
 
 @dataclass(frozen=True)
@@ -48,8 +61,9 @@ def opening(data: bytes) -> bytes:
     return data[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
 
 
-def read_transmission(data: bytes, label: str, *, latin1: bool) -> Transmission:
-    """Decode and frame `data`; `latin1` says the format's default character set is ISO 8859-1."""
+def read_transmission(data: bytes, label: str, *, latin1: bool, typesetting: bool = False) -> Transmission:
+    """Decode and frame `data`; `latin1` says the format's default character set is ISO 8859-1;
+    `typesetting` reads ANPA's typesetting control codes in the text as what they stand for."""
     check_size(data, label)
     nul_count = data.count(b"\x00")
     if nul_count:
@@ -62,9 +76,15 @@ def read_transmission(data: bytes, label: str, *, latin1: bool) -> Transmission:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        if not latin1:
-            repairs.append("decoded as iso-8859-1")
+        if _UTF8_MULTIBYTE.search(data):
+            # UTF-8 text with a few stray one-byte characters (a Latin-1 'ü' pasted in): each stray byte is
+            # read as Latin-1, the rest stays UTF-8, so neither turns into mojibake.
+            text = data.decode("utf-8", errors=_LATIN1_FALLBACK)
+            repairs.append("mixed encoding: UTF-8 with stray iso-8859-1 bytes")
+        else:
+            text = data.decode("latin-1")
+            if not latin1:
+                repairs.append("decoded as iso-8859-1")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     start = text.find(STX)
     if start < 0:
@@ -74,9 +94,27 @@ def read_transmission(data: bytes, label: str, *, latin1: bool) -> Transmission:
         )
     header = text[:start].lstrip(SYN).lstrip(SOH)
     end = text.find(ETX, start + 1)
+    if typesetting:
+        stop = end if end >= 0 else len(text)
+        decoded = _typesetting_codes(text[start + 1 : stop])
+        if decoded != text[start + 1 : stop]:
+            text = text[: start + 1] + decoded + text[stop:]
+            end = text.find(ETX, start + 1)
+            repairs.append("ANPA typesetting codes read (tab-line indicators, space bands, column tabs)")
     body = text[start + 1 : end if end >= 0 else len(text)]
     trailer = text[end + 1 :].split(EOT, 1)[0] if end >= 0 else ""
     return Transmission(text=text, header=header, body=body.lstrip(STX), trailer=trailer, repairs=repairs)
+
+
+# ANPA-1312 typesetting codes inside the text: BS starts a table line (tab-line indicator), DLE is a space
+# band, US a column tab, RS a figure-space filler; other C0 controls carry no text. Tab and line feed stay.
+_TYPESETTING = {0x08: "", 0x10: " ", 0x1F: "\t", 0x1E: ""}
+_OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _typesetting_codes(text: str) -> str:
+    text = text.replace("\x10 ", " ").translate(_TYPESETTING)
+    return _OTHER_CONTROLS.sub("", text)
 
 
 def lines_of(body: str) -> list[TextLine]:

@@ -240,10 +240,19 @@ def test_ninjs_picture_is_not_a_story() -> None:
 # AP Media API JSON
 
 
-def test_ap_media_text_item_without_its_text_is_held_not_published() -> None:
-    copy = parse("ap-media-text.json", "application/json")
-    assert (copy.source_format, copy.agency_ref, copy.agency_version, copy.body) == ("ap-media-json", "abc123", 2, [])
-    assert any(d.startswith("text-by-reference") for d in copy.doubts)
+def test_ap_media_text_item_without_its_text_is_refused_naming_its_renditions() -> None:
+    refused = refusal("ap-media-text.json", "application/json")
+    assert refused.reason == "no-body: text-by-reference"
+    assert "nitf" in refused.detail
+    assert (refused.extra["agency_ref"], refused.extra["agency_version"]) == ("abc123", 2)
+
+
+def test_ap_media_text_item_with_its_text_keeps_its_identity() -> None:
+    data = fixture("ap-media-text.json").replace(
+        b'"provider": "AP",', b'"provider": "AP", "body_html": "<p>Standings after Sunday\'s games follow.</p>",'
+    )
+    copy = parse_copy(data, "application/json")
+    assert (copy.source_format, copy.agency_ref, copy.agency_version, copy.urgency) == ("ap-media-json", "abc123", 2, 4)
 
 
 def test_ap_media_picture_is_not_a_story() -> None:
@@ -382,3 +391,72 @@ def test_anpa_bulletin_status_line_is_not_its_headline() -> None:
     copy = parse("anpa-bulletin-urgent.tst")
     assert copy.headline == "Officials open the floodgates of a reservoir dam after days of heavy rain."
     assert copy.headline_derived is True
+
+
+# Stories that only look like notices or tests are stories
+
+
+def test_an_anpa_eds_note_mentioning_people_killed_is_not_a_kill() -> None:
+    data = fixture("anpa-story.tst").replace(
+        b"^Eds: Updates with comment from the navy.", b"^Eds: UPDATES with number of sailors KILLED."
+    )
+    assert parse_copy(data).pubstatus == "usable"
+
+
+def test_a_7901_keyword_about_a_kill_is_not_a_kill_notice() -> None:
+    data = fixture("dpa-7901-two-line.txt").replace(b"Berlin/rail/", b"Bear/kill/Alaska/")
+    assert parse_copy(data).pubstatus == "usable"
+
+
+def test_a_7901_headline_starting_with_test_is_a_story() -> None:
+    data = fixture("dpa-7901-two-line.txt").replace(
+        b"Night trains return to the Berlin to Vienna line =", b"Test match abandoned as rain floods the ground ="
+    )
+    assert parse_copy(data).headline == "Test match abandoned as rain floods the ground"
+
+
+def test_a_g2_headline_in_capitals_about_a_test_match_is_a_story() -> None:
+    data = fixture("g2-html-in-plain-inline-data.xml").replace(
+        b"Museum opens a new wing for mosaics", b"TEST MATCH ABANDONED AFTER RAIN"
+    )
+    assert parse_copy(data).headline == "TEST MATCH ABANDONED AFTER RAIN"
+
+
+def test_a_g2_test_transmission_is_not_a_story() -> None:
+    data = fixture("g2-html-in-plain-inline-data.xml").replace(
+        b"Museum opens a new wing for mosaics", b"TEST FROM THE ROME DESK"
+    )
+    with pytest.raises(ParseError) as refused:
+        parse_copy(data)
+    assert refused.value.reason == "not-a-story: test transmission"
+
+
+def test_a_time_without_offset_from_a_known_agency_is_read_in_its_home_zone() -> None:
+    copy = parse("ritzau-flash.xml")  # PublishDate 2019-05-01T10:00:00.100, Copenhagen summer time
+    assert copy.published_at == datetime(2019, 5, 1, 8, 0, 0, 100000, tzinfo=UTC)
+    assert copy.repairs == ["time without offset read in the agency's home zone (Europe/Copenhagen)"]
+
+
+def test_7901_utf8_text_with_a_stray_latin1_byte_reads_both_right() -> None:
+    data = fixture("dpa-7901-two-line.txt").replace(
+        b"Tickets go on sale next week.", "Jörg Weiß said tickets go on sale next week, M".encode() + b"\xfcller added."
+    )
+    copy = parse_copy(data)
+    assert copy.body[1] == "Jörg Weiß said tickets go on sale next week, Müller added."
+
+
+def test_an_embargo_without_a_readable_release_time_holds_the_copy() -> None:
+    data = fixture("nitf-embargoed.xml").replace(b'<date.release norm="20160302T000100+0000"/>', b"")
+    copy = parse_copy(data)
+    assert copy.embargoed is None
+    assert any(d.startswith("embargo-unread") for d in copy.doubts)
+
+
+def test_anpa_table_typesetting_codes_are_read_not_published_as_control_characters() -> None:
+    data = fixture("anpa-digest.tst").replace(
+        b"^Seed bank adds a thousand varieties of wild beans\r\n",
+        b"^Seed bank adds a thousand varieties of wild beans\r\n\x08Kansas\x10 City\x1f\x1e 44\x1e \x1e 79\r\n",
+    )
+    copy = parse_copy(data)
+    assert copy.body[-1] == "Kansas City\t 44  79"
+    assert not any(ch in p for p in copy.body for ch in "\x08\x10\x1e\x1f")

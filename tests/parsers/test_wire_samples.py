@@ -30,15 +30,21 @@ def _measured() -> Measurement:
         "versioncreated",
     ],
 )
-def test_labelled_facts_are_right_for_at_least_98_percent(fact: str) -> None:
+def test_labelled_facts_are_right_for_at_least_98_percent_of_files_carrying_text(fact: str) -> None:
     result = _measured()
-    assert result.rate(fact) >= 0.98, [m for m in result.misses if f" {fact}" in m]
+    assert result.rate(fact, with_text_only=True) >= 0.98, [m for m in result.misses if f" {fact}" in m]
+
+
+def test_a_labelled_story_is_refused_only_when_its_file_carries_no_text() -> None:
+    result = _measured()
+    refused = [m for m in result.misses if " accepted: " in m]
+    assert len(refused) == len(result.by_reference), refused
 
 
 @pytest.mark.parametrize("fact", ["guid", "version"])
-def test_the_agency_id_and_version_are_kept_for_every_file(fact: str) -> None:
+def test_the_agency_id_and_version_are_kept_for_every_file_carrying_text(fact: str) -> None:
     result = _measured()
-    assert result.rate(fact) == 1.0, [m for m in result.misses if f" {fact}:" in m]
+    assert result.rate(fact, with_text_only=True) == 1.0, [m for m in result.misses if f" {fact}:" in m]
 
 
 def test_no_non_story_is_parsed_and_no_note_for_editors_reaches_a_body() -> None:

@@ -34,7 +34,7 @@ def _check(parse: Parser, data: bytes) -> None:
         return
     assert isinstance(copy, ParsedCopy)
     assert all(p.strip() for p in copy.body)
-    if copy.pubstatus == "usable" and not copy.doubts:  # a kill or hold, or held copy, may carry no text
+    if copy.pubstatus == "usable":  # only a kill or hold may carry no text
         assert copy.headline and copy.body
 
 

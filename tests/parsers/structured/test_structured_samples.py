@@ -48,10 +48,10 @@ def test_ntb_character_references_become_characters() -> None:
     assert parsed(NTB).body[1].startswith("– Det er så mye fattigdom")
 
 
-def test_ntb_time_without_offset_is_read_as_utc_and_says_so() -> None:
+def test_ntb_time_without_offset_is_read_in_oslo_time_and_says_so() -> None:
     copy = parsed(NTB)
-    assert copy.published_at == datetime(2021, 5, 16, 9, 0, 4, tzinfo=UTC_OFFSET)
-    assert copy.repairs == ["time without offset read as UTC (the agency and its time zone are unknown)"]
+    assert copy.published_at == datetime(2021, 5, 16, 7, 0, 4, tzinfo=UTC_OFFSET)  # 09:00:04 CEST
+    assert copy.repairs == ["time without offset read in the agency's home zone (Europe/Oslo)"]
 
 
 UTC_OFFSET = timezone(timedelta(0))
