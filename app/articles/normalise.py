@@ -94,8 +94,10 @@ class ArticleDraft:
 
 
 def check_dates(copy: ParsedCopy, now: datetime, tolerance: timedelta) -> None:
+    # Embargoed copy is often dated at its release time: its dates are judged against that, not today.
+    reference = max(now, copy.embargoed) if copy.embargoed is not None else now
     for label, value in (("published", copy.published_at), ("updated", copy.updated_at)):
-        if value is not None and value - now > tolerance:
+        if value is not None and value - reference > tolerance:
             raise ParseError(
                 f"The copy's {label} date {value.isoformat()} is in the far future (now is "
                 f"{now.isoformat(timespec='seconds')}); an agency clock or feed is wrong.",

@@ -16,9 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.articles.kills import KillResult, apply_kill, is_kill
 from app.articles.models import Article
 from app.articles.normalise import ArticleDraft, draft_article
-from app.articles.repository import WITHDRAWN
+from app.articles.repository import EMBARGOED, WITHDRAWN
 from app.articles.service import Outcome, StoreResult, store
 from app.auth.keys import agency_of_key
 from app.config import Settings
@@ -66,6 +67,7 @@ class IngestResult:
     error: WirefeedError | None = None
     rejection_id: str | None = None
     replayed: bool = False  # the answer came from an earlier request with the same Idempotency-Key
+    kill: KillResult | None = None  # set for a kill or withhold notice (outcome withdrawn / kill-pending)
 
 
 def _raw_copy(delivery: Delivery, received_at: datetime) -> RawCopy:
@@ -121,6 +123,8 @@ def _earlier_answer(session: Session, delivery: Delivery) -> IngestResult | None
             "use a new key for new copy."
         )
     article = session.get(Article, record.article_pk) if record.article_pk is not None else None
+    if record.outcome in KILL_OUTCOMES and record.status_code != Withdrawn.status:
+        return _replayed_kill(article)
     if record.outcome == "withdrawn":
         return _answer_withdrawn(None, replayed=True)
     return IngestResult(
@@ -185,6 +189,8 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
         draft = _prepare(delivery, settings, now)
     except (CopyRefused, CopyTooLarge) as error:
         return quarantine(db, delivery, error, now)
+    if is_kill(draft):
+        return ingest_kill(db, delivery, draft, now)
 
     for _attempt in range(3):
         try:
@@ -212,6 +218,9 @@ def _answer(stored: StoreResult) -> IngestResult:
     if stored.article.status == WITHDRAWN:
         # The text is kept (as a version or a known duplicate) but a killed story is never handed out again.
         return _answer_withdrawn(stored.article.id)
+    if stored.article.status == EMBARGOED:
+        # Stored, and published by the releaser at its time: accepted, not yet public.
+        return IngestResult(outcome=EMBARGOED, status_code=202, article=stored.article)
     return IngestResult(outcome=stored.outcome.value, status_code=_STATUS[stored.outcome], article=stored.article)
 
 
@@ -235,14 +244,9 @@ def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
     try:
         draft = _prepare(delivery, settings, now)
     except (CopyRefused, CopyTooLarge) as error:
-        with db.write_sessions.begin() as session:
-            still = rejections_repository.get_by_id(session, rejection_id)
-            assert still is not None
-            still.detail = error.detail
-            still.reason = error.reason if isinstance(error, ParseError) else error.type_slug
-            still.status_code = error.status
-            still.problem_type = error.type_uri
-        return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
+        return _still_refused(db, rejection_id, error)
+    if is_kill(draft):
+        return _replay_kill(db, rejection_id, draft, now)
     with db.write_sessions.begin() as session:
         rejection = rejections_repository.get_by_id(session, rejection_id)
         assert rejection is not None
@@ -251,3 +255,78 @@ def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
         rejection.replayed_at = now
         rejection.replay_article_id = stored.article.id
     return _answer(stored)
+
+
+def _still_refused(db: Database, rejection_id: str, error: CopyRefused | CopyTooLarge) -> IngestResult:
+    """A replay refused again: the rejection records today's reason."""
+    with db.write_sessions.begin() as session:
+        still = rejections_repository.get_by_id(session, rejection_id)
+        assert still is not None
+        still.detail = error.detail
+        still.reason = error.reason if isinstance(error, ParseError) else error.type_slug
+        still.status_code = error.status
+        still.problem_type = error.type_uri
+    return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
+
+
+# --- Kill and withhold notices: they withdraw a story (or wait for it); they are never stored as one. ---
+
+WITHDRAWN_OUTCOME = "withdrawn"
+KILL_PENDING = "kill-pending"
+KILL_OUTCOMES = frozenset({WITHDRAWN_OUTCOME, KILL_PENDING})
+
+
+def _no_story_named(draft: ArticleDraft) -> ParseError:
+    return ParseError(
+        f"Kill notice without the agency's story id: the copy's status is '{draft.copy.pubstatus}', but it "
+        "names no story by the agency's own id, and stories are never killed by headline. Withdraw the story "
+        "by hand (POST /v1/articles/{id}/withdraw) if it is stored.",
+        reason="kill-without-id",
+    )
+
+
+def _kill_answer(kill: KillResult, *, replayed: bool = False) -> IngestResult:
+    if kill.applied:
+        return IngestResult(WITHDRAWN_OUTCOME, 200, article=kill.article, kill=kill, replayed=replayed)
+    return IngestResult(KILL_PENDING, 202, kill=kill, replayed=replayed)
+
+
+def ingest_kill(db: Database, delivery: Delivery, draft: ArticleDraft, now: datetime) -> IngestResult:
+    """Apply a kill or withhold notice in one transaction with its raw bytes and idempotency record."""
+    if draft.copy.agency_ref is None:
+        return quarantine(db, delivery, _no_story_named(draft), now)
+    try:
+        with db.write_sessions.begin() as session:
+            result = _kill_answer(apply_kill(session, draft, now, _raw_copy(delivery, now)))
+            _record_idempotency(session, delivery, result, now)
+        return result
+    except IntegrityError:
+        # A concurrent retry with the same Idempotency-Key (or the same notice) went first: answer as it did.
+        with db.read_sessions() as session:
+            earlier = _earlier_answer(session, delivery)
+        if earlier is not None:
+            return earlier
+        with db.write_sessions.begin() as session:
+            return _kill_answer(apply_kill(session, draft, now, _raw_copy(delivery, now)))
+
+
+def _replay_kill(db: Database, rejection_id: str, draft: ArticleDraft, now: datetime) -> IngestResult:
+    """A quarantined kill notice replayed: it withdraws (or waits for) its story, never becomes one."""
+    if draft.copy.agency_ref is None:
+        return _still_refused(db, rejection_id, _no_story_named(draft))
+    with db.write_sessions.begin() as session:
+        rejection = rejections_repository.get_by_id(session, rejection_id)
+        assert rejection is not None
+        kill = apply_kill(session, draft, now, rejection.raw_copy)
+        rejection.state = "replayed"
+        rejection.replayed_at = now
+        rejection.replay_article_id = kill.article.id if kill.article is not None else None
+    return _kill_answer(kill)
+
+
+def _replayed_kill(article: Article | None) -> IngestResult:
+    """The first answer to a kill notice, for a retry with the same Idempotency-Key."""
+    if article is None:
+        return IngestResult(KILL_PENDING, 202, replayed=True)
+    kill = KillResult(article.pubstatus, article.agency, article.agency_ref or "", article)
+    return _kill_answer(kill, replayed=True)

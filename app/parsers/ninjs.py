@@ -10,26 +10,29 @@ Member names are read case-blind, so 3.x camelCase (`versionCreated`, `pubStatus
                active code refused), text/plain split at blank lines / 1.x body_html, else body_text
     byline     by / 1.x byline; summary descriptions[] role summary / 1.x description_text
     times      firstcreated → published_at, a later versioncreated → updated_at
-    identity   uri and version; status pubstatus canceled / withheld and embargoed / embargoedUntil refused
+    identity   uri and version
+    status     pubstatus (canceled / withheld: a kill notice for the story `uri` names) and embargoed /
+               embargoedUntil (the embargo instant; one that cannot be read is refused as "embargoed")
     valid      checked against IPTC's JSON Schema of the declared (else deduced) version (ninjs_validation);
                the first error, its path and message, is a ParseError "invalid-ninjs"
 
-A killed, withheld or embargoed document is refused as such before the schema check: reading the status
-case-blind, whatever else is wrong with the document, keeps the refusal that matters most to the desk.
+The status is read case-blind before the schema check; the intake acts on it (a kill withdraws the story,
+an embargo holds it until its time).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta
 from typing import Any
 from xml.etree.ElementTree import Element
 
 from app.errors import ParseError, UnsupportedFormat
-from app.parsers.base import ParsedCopy
+from app.parsers.base import ParsedCopy, PubStatus
 from app.parsers.markup import html_fragment, paragraphs_of, refuse_active_markup, verbatim_haystack
 from app.parsers.ninjs_validation import validate_ninjs
-from app.parsers.story import StoryParts, as_version, finish, refuse_unpublishable, refusing_failures
+from app.parsers.story import StoryParts, as_version, finish, parse_instant, refusing_failures
 from app.parsers.xmlutil import check_size
 
 LABEL = "ninjs"
@@ -68,9 +71,7 @@ def parse_ninjs(data: bytes) -> ParsedCopy:
         )
     assert isinstance(document, dict)  # narrowed by is_ninjs
     doc = _folded(document)
-    refuse_unpublishable(
-        LABEL, _str(doc, "pubstatus"), _str(doc, "embargoeduntil") or _str(doc, "embargoed"), "pubstatus"
-    )
+    pubstatus, embargoed = _publishing_status(doc)
     validate_ninjs(document, LABEL)
     headline = _value(_pick(doc, "headlines", "main")) or _str(doc, "headline")
     paragraphs = _body(doc)
@@ -100,7 +101,27 @@ def parse_ninjs(data: bytes) -> ParsedCopy:
         agency_ref=document["uri"],
         agency_version=as_version(doc.get("version")),
     )
-    return finish(parts)
+    return finish(parts).model_copy(update={"pubstatus": pubstatus, "embargoed": embargoed})
+
+
+def _publishing_status(doc: dict[str, Any]) -> tuple[PubStatus, datetime | None]:
+    """The document's pubstatus and embargo instant. An embargo whose time cannot be read is refused:
+    publishing it could break the embargo."""
+    status = (_str(doc, "pubstatus") or "usable").lower()
+    pubstatus: PubStatus = "canceled" if status in ("canceled", "cancelled") else "usable"
+    if status == "withheld":
+        pubstatus = "withheld"
+    embargo = _str(doc, "embargoeduntil") or _str(doc, "embargoed")
+    if embargo is None:
+        return pubstatus, None
+    at, _assumed_utc = parse_instant(embargo, timedelta(0))
+    if at is None:
+        raise ParseError(
+            f"Embargoed: the ninjs copy is embargoed until {embargo!r}, a time that cannot be read; it is not "
+            "published.",
+            reason="embargoed",
+        )
+    return pubstatus, at
 
 
 def _folded(obj: dict[str, Any]) -> dict[str, Any]:

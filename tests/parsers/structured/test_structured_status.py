@@ -2,9 +2,12 @@
 
 For now a kill is a refusal with reason "not-publishable" (a later issue turns kills into withdrawals of
 the stored article); embargoed copy is refused with reason "embargoed" and the embargo time in the detail.
+ninjs already reads both into the copy (`pubstatus`, `embargoed`) for the intake to act on.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 
@@ -14,6 +17,7 @@ from app.parsers.iptc7901 import parse_iptc7901
 from app.parsers.newsml_g2 import parse_newsml_g2
 from app.parsers.ninjs import parse_ninjs
 from app.parsers.nitf import parse_nitf
+from tests.intake.ninjs_copy import ninjs_kill, ninjs_story
 from tests.parsers.structured.corpus import variant
 
 
@@ -61,27 +65,32 @@ def test_newsml_g2_embargoed_item_states_its_embargo_time() -> None:
     assert "embargoed until 2024-09-18T14:00:00Z" in refused.detail
 
 
+# ninjs: the status is read into the copy (the intake withdraws the story it names, or holds it until its embargo).
 @pytest.mark.parametrize("status", ["canceled", "withheld"])
-def test_ninjs_pubstatus_kill_or_hold_is_not_publishable(status: str) -> None:
+def test_ninjs_pubstatus_kill_or_hold_is_read_as_the_copys_pubstatus(status: str) -> None:
     data = variant("d028", b'"pubstatus": "usable"', f'"pubstatus": "{status}"'.encode())
-    refused = _refusal(parse_ninjs, data)
-    assert refused.reason == "not-publishable"
-    assert f"pubstatus is '{status}'" in refused.detail
+    copy = parse_ninjs(data)
+    assert copy.pubstatus == status
+    assert copy.agency_ref
 
 
-@pytest.mark.parametrize("member", [b'"embargoed"', b'"embargoedUntil"'])
-def test_ninjs_embargo_in_2x_or_3x_spelling_states_its_time(member: bytes) -> None:
-    data = variant(
-        "d028", b'"pubstatus": "usable",', b'"pubstatus": "usable", ' + member + b': "2025-01-10T12:00:00Z",'
-    )
-    refused = _refusal(parse_ninjs, data)
-    assert refused.reason == "embargoed"
-    assert "embargoed until 2025-01-10T12:00:00Z" in refused.detail
+def test_ninjs_embargo_is_read_as_the_embargo_instant() -> None:
+    data = variant("d028", b'"pubstatus": "usable",', b'"pubstatus": "usable", "embargoed": "2025-01-10T12:00:00Z",')
+    assert parse_ninjs(data).embargoed == datetime(2025, 1, 10, 12, 0, tzinfo=UTC)
+
+
+def test_ninjs_3x_embargoed_until_is_read_as_the_embargo_instant() -> None:
+    until = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)
+    assert parse_ninjs(ninjs_story(spelling="3", embargoed=until)).embargoed == until
+
+
+def test_ninjs_embargo_that_cannot_be_read_is_refused_as_embargoed() -> None:
+    data = variant("d028", b'"pubstatus": "usable",', b'"pubstatus": "usable", "embargoed": "next Tuesday",')
+    assert _refusal(parse_ninjs, data).reason == "embargoed"
 
 
 def test_ninjs_3x_camel_case_pub_status_is_read() -> None:
-    data = variant("d028", b'"pubstatus": "usable"', b'"pubStatus": "canceled"')
-    assert _refusal(parse_ninjs, data).reason == "not-publishable"
+    assert parse_ninjs(ninjs_kill(spelling="3")).pubstatus == "canceled"
 
 
 def test_iptc7901_kill_notice_on_the_keyword_line_is_not_publishable() -> None:
