@@ -296,7 +296,6 @@ def preferred_ninjs(accept: str) -> NinjsVersion | None:
     return best[1] if best is not None else None
 
 
-
 def etag_of(article: ArticleOut, variant: str = "") -> str:
     """Strong validator of one representation: the served text's hash, its version, and the rendering."""
     suffix = f"-{variant}" if variant else ""

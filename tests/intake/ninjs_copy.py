@@ -30,11 +30,12 @@ def ninjs_story(
     urgency: int | None = None,
     slugline: str | None = None,
     subjects: list[str] | None = None,
+    agency: str = "Reuters",
 ) -> bytes:
-    """Reuters story `n` in ninjs 2.x (or 3.x with spelling="3"); a higher `version` adds a paragraph."""
+    """`agency`'s story `n` in ninjs 2.x (or 3.x with spelling="3"); a higher `version` adds a paragraph."""
     first = filed or FIRST_FILED + timedelta(minutes=n)
     paragraphs = [
-        f"LONDON, Dec 7 (Reuters) - The harbour board of the invented town number {n} voted on Monday to "
+        f"LONDON, Dec 7 ({agency}) - The harbour board of the invented town number {n} voted on Monday to "
         f"rebuild its northern pier, board members said.",
         f"The vote on pier plan {n} followed a year of surveys, a spokesperson for the board told reporters.",
     ]
@@ -50,7 +51,7 @@ def ninjs_story(
         "language": "en",
         "headlines": [{"role": "main", "value": headline or f"Harbour board {n} votes to rebuild its pier"}],
         "bodies": [{"role": "main", ("contentType" if camel else "contenttype"): "text/html", "value": body}],
-        ("copyrightHolder" if camel else "copyrightholder"): "Reuters",
+        ("copyrightHolder" if camel else "copyrightholder"): agency,
     }
     if pubstatus is not None:
         doc["pubStatus" if camel else "pubstatus"] = pubstatus
@@ -65,7 +66,9 @@ def ninjs_story(
     return json.dumps(doc).encode("utf-8")
 
 
-def ninjs_kill(n: int = 1, *, pubstatus: str = "canceled", uri: str | None = None, spelling: str = "2") -> bytes:
+def ninjs_kill(
+    n: int = 1, *, pubstatus: str = "canceled", uri: str | None = None, spelling: str = "2", agency: str = "Reuters"
+) -> bytes:
     """The agency's kill (or withhold) notice for story `n`: same uri, a notice instead of the story text."""
     camel = spelling == "3"
     doc: dict[str, object] = {
@@ -80,10 +83,10 @@ def ninjs_kill(n: int = 1, *, pubstatus: str = "canceled", uri: str | None = Non
             {
                 "role": "main",
                 ("contentType" if camel else "contenttype"): "text/plain",
-                "value": f"LONDON, Dec 7 (Reuters) - The story on harbour board {n} is withdrawn. "
+                "value": f"LONDON, Dec 7 ({agency}) - The story on harbour board {n} is withdrawn. "
                 "Editors should not use it.",
             }
         ],
-        ("copyrightHolder" if camel else "copyrightholder"): "Reuters",
+        ("copyrightHolder" if camel else "copyrightholder"): agency,
     }
     return json.dumps(doc).encode("utf-8")
