@@ -77,6 +77,7 @@ class VersionOut(BaseModel):
     updated_at: datetime | None
     published_at: datetime | None
     content_hash: str
+    agency_version: int | None = Field(description="The agency's own version number of this text, where given.")
     served: bool = Field(description="False for an older text that arrived after a newer one.")
     links: dict[str, str]
 
@@ -171,6 +172,7 @@ def version_out(article: Article, version: ArticleVersion, base: str = "") -> Ve
         updated_at=with_offset(version.updated_at, version.updated_offset),
         published_at=with_offset(version.published_at, version.published_offset),
         content_hash=version.content_hash,
+        agency_version=version.agency_version,
         served=version.served,
         links={"self": f"{base}/v1/articles/{article.id}/versions/{version.version}"},
     )

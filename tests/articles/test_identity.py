@@ -97,7 +97,7 @@ def test_an_older_agency_version_arriving_late_never_replaces_the_newer(
     served = client.get(f"/v1/articles/{newest['id']}").json()
     assert (served["agency_version"], served["content_hash"]) == (3, newest["content_hash"])
     versions = client.get(f"/v1/articles/{newest['id']}/versions").json()["items"]
-    assert [(v["version"], v["served"]) for v in versions] == [(1, True), (2, False)]
+    assert [(v["version"], v["agency_version"], v["served"]) for v in versions] == [(1, 3, True), (2, 2, False)]
 
 
 def test_versions_delivered_out_of_order_end_with_the_newest_served(client: TestClient, wire: dict[str, str]) -> None:

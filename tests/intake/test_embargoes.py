@@ -49,6 +49,17 @@ def test_embargoed_copy_is_accepted_with_202_and_says_embargoed(client: TestClie
     assert "location" not in answer.headers
 
 
+def test_embargoed_copy_retried_with_its_idempotency_key_gets_the_first_answer(
+    client: TestClient, wire: dict[str, str]
+) -> None:
+    headers = {**wire, "Idempotency-Key": "embargo-0001"}
+    data = ninjs_story(1, embargoed=in_two_hours())
+    first = client.post("/v1/articles", content=data, headers=headers)
+    retry = client.post("/v1/articles", content=data, headers=headers)
+    assert (retry.status_code, retry.headers["wirefeed-outcome"]) == (202, "embargoed")
+    assert (retry.headers["idempotent-replayed"], retry.json()["id"]) == ("true", first.json()["id"])
+
+
 def test_an_embargoed_story_is_fetched_as_if_it_did_not_exist(client: TestClient, wire: dict[str, str]) -> None:
     article_id = post(client, wire, ninjs_story(1, embargoed=in_two_hours())).json()["id"]
     for path in ("", "/versions", "/versions/1", "/related", "?format=ninjs"):

@@ -3,6 +3,7 @@ found by headline — and a kill that arrives before its story is applied when t
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -17,7 +18,7 @@ from app.config import DEFAULT_DISCLAIMER, Settings
 from app.db import Database
 from app.errors import ParseError
 from app.intake.models import RawCopy
-from app.intake.service import Delivery, ingest_kill, replay
+from app.intake.service import Delivery, ingest, ingest_kill, replay
 from app.rejections.models import Rejection
 from tests.factories import parsed_copy
 from tests.intake.ninjs_copy import NINJS, ninjs_kill, ninjs_story
@@ -218,3 +219,26 @@ def test_the_openapi_documents_kill_and_embargo_answers(client: TestClient) -> N
     assert "KillAnswer" in str(post_op["responses"]["200"])
     assert "kill-pending" in post_op["responses"]["202"]["description"]
     assert "Wirefeed-Outcome: withdrawn" in post_op["description"]
+
+
+def test_a_kill_and_its_story_arriving_at_the_same_moment_never_leave_the_story_live(
+    settings: Settings, database: Database
+) -> None:
+    """Each pair races a kill against its story from two threads; whichever commits first, the story ends
+    withdrawn (the kill either finds the story or is found by it)."""
+    pairs = 12
+
+    def deliver(data: bytes, start: threading.Barrier) -> None:
+        start.wait()
+        ingest(database, settings, Delivery(data=data, content_type=NINJS, source="http"))
+
+    for n in range(pairs):
+        start = threading.Barrier(2)
+        threads = [threading.Thread(target=deliver, args=(d, start)) for d in (ninjs_kill(n), ninjs_story(n))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    articles = stored_articles(database)
+    assert len(articles) == pairs
+    assert {a.status for a in articles} == {"withdrawn"}
