@@ -105,6 +105,18 @@ def check_dates(copy: ParsedCopy, now: datetime, tolerance: timedelta) -> None:
             )
 
 
+def check_kill_names_its_story(copy: ParsedCopy) -> None:
+    """A kill or withhold notice must name its story by the agency's own id: stories are never killed by
+    headline, so a notice without one is refused for an operator (who can withdraw the story by hand)."""
+    if copy.pubstatus in ("canceled", "withheld") and not copy.agency_ref:
+        raise ParseError(
+            f"Kill notice without the agency's story id: the copy's status is '{copy.pubstatus}', but it names "
+            "no story by the agency's own id, and stories are never killed by headline. Withdraw the story by "
+            "hand (POST /v1/articles/{id}/withdraw) if it is stored.",
+            reason="kill-without-id",
+        )
+
+
 def draft_article(
     copy: ParsedCopy,
     *,
@@ -115,6 +127,7 @@ def draft_article(
 ) -> ArticleDraft:
     """Check the copy against the clock and derive its hashes and identity keys."""
     check_dates(copy, now, future_tolerance)
+    check_kill_names_its_story(copy)
     agency = canonical_agency(copy.agency or default_agency or "")
     if not agency:
         raise ParseError(

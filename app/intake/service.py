@@ -124,7 +124,7 @@ def _earlier_answer(session: Session, delivery: Delivery) -> IngestResult | None
         )
     article = session.get(Article, record.article_pk) if record.article_pk is not None else None
     if record.outcome in KILL_OUTCOMES and record.status_code != Withdrawn.status:
-        return _replayed_kill(article)
+        return replayed_kill_answer(article)
     if record.outcome == "withdrawn":
         return _answer_withdrawn(None, replayed=True)
     return IngestResult(
@@ -189,14 +189,15 @@ def ingest(db: Database, settings: Settings, delivery: Delivery) -> IngestResult
         draft = _prepare(delivery, settings, now)
     except (CopyRefused, CopyTooLarge) as error:
         return quarantine(db, delivery, error, now)
-    if is_kill(draft):
-        return ingest_kill(db, delivery, draft, now)
 
     for _attempt in range(3):
         try:
             with db.write_sessions.begin() as session:
-                stored = store(session, draft, received_at=now, raw=_raw_copy(delivery, now))
-                result = _answer(stored)
+                raw = _raw_copy(delivery, now)
+                if is_kill(draft):
+                    result = settle_kill(session, draft, raw, now)
+                else:
+                    result = _answer(store(session, draft, received_at=now, raw=raw))
                 _record_idempotency(session, delivery, result, now)
             return result
         except IntegrityError:
@@ -244,87 +245,49 @@ def replay(db: Database, settings: Settings, rejection_id: str) -> IngestResult:
     try:
         draft = _prepare(delivery, settings, now)
     except (CopyRefused, CopyTooLarge) as error:
-        return _still_refused(db, rejection_id, error)
-    if is_kill(draft):
-        return _replay_kill(db, rejection_id, draft, now)
+        with db.write_sessions.begin() as session:
+            still = rejections_repository.get_by_id(session, rejection_id)
+            assert still is not None
+            still.detail = error.detail
+            still.reason = error.reason if isinstance(error, ParseError) else error.type_slug
+            still.status_code = error.status
+            still.problem_type = error.type_uri
+        return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
     with db.write_sessions.begin() as session:
         rejection = rejections_repository.get_by_id(session, rejection_id)
         assert rejection is not None
-        stored = store(session, draft, received_at=now, raw=rejection.raw_copy)
+        if is_kill(draft):  # a kill notice refused by an older release: it withdraws its story, never becomes one
+            result = settle_kill(session, draft, rejection.raw_copy, now)
+            article_id = result.article.id if result.article is not None else None
+        else:
+            stored = store(session, draft, received_at=now, raw=rejection.raw_copy)
+            result, article_id = _answer(stored), stored.article.id
         rejection.state = "replayed"
         rejection.replayed_at = now
-        rejection.replay_article_id = stored.article.id
-    return _answer(stored)
-
-
-def _still_refused(db: Database, rejection_id: str, error: CopyRefused | CopyTooLarge) -> IngestResult:
-    """A replay refused again: the rejection records today's reason."""
-    with db.write_sessions.begin() as session:
-        still = rejections_repository.get_by_id(session, rejection_id)
-        assert still is not None
-        still.detail = error.detail
-        still.reason = error.reason if isinstance(error, ParseError) else error.type_slug
-        still.status_code = error.status
-        still.problem_type = error.type_uri
-    return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
+        rejection.replay_article_id = article_id
+    return result
 
 
 # --- Kill and withhold notices: they withdraw a story (or wait for it); they are never stored as one. ---
 
-WITHDRAWN_OUTCOME = "withdrawn"
 KILL_PENDING = "kill-pending"
-KILL_OUTCOMES = frozenset({WITHDRAWN_OUTCOME, KILL_PENDING})
-
-
-def _no_story_named(draft: ArticleDraft) -> ParseError:
-    return ParseError(
-        f"Kill notice without the agency's story id: the copy's status is '{draft.copy.pubstatus}', but it "
-        "names no story by the agency's own id, and stories are never killed by headline. Withdraw the story "
-        "by hand (POST /v1/articles/{id}/withdraw) if it is stored.",
-        reason="kill-without-id",
-    )
+KILL_OUTCOMES = frozenset({"withdrawn", KILL_PENDING})
 
 
 def _kill_answer(kill: KillResult, *, replayed: bool = False) -> IngestResult:
     if kill.applied:
-        return IngestResult(WITHDRAWN_OUTCOME, 200, article=kill.article, kill=kill, replayed=replayed)
+        return IngestResult("withdrawn", 200, article=kill.article, kill=kill, replayed=replayed)
     return IngestResult(KILL_PENDING, 202, kill=kill, replayed=replayed)
 
 
-def ingest_kill(db: Database, delivery: Delivery, draft: ArticleDraft, now: datetime) -> IngestResult:
-    """Apply a kill or withhold notice in one transaction with its raw bytes and idempotency record."""
-    if draft.copy.agency_ref is None:
-        return quarantine(db, delivery, _no_story_named(draft), now)
-    try:
-        with db.write_sessions.begin() as session:
-            result = _kill_answer(apply_kill(session, draft, now, _raw_copy(delivery, now)))
-            _record_idempotency(session, delivery, result, now)
-        return result
-    except IntegrityError:
-        # A concurrent retry with the same Idempotency-Key (or the same notice) went first: answer as it did.
-        with db.read_sessions() as session:
-            earlier = _earlier_answer(session, delivery)
-        if earlier is not None:
-            return earlier
-        with db.write_sessions.begin() as session:
-            return _kill_answer(apply_kill(session, draft, now, _raw_copy(delivery, now)))
+def settle_kill(session: Session, draft: ArticleDraft, raw: RawCopy | None, now: datetime) -> IngestResult:
+    """Apply a kill or withhold notice inside the caller's transaction: `withdrawn` (200) naming the story it
+    withdrew, or `kill-pending` (202) when the story is not stored yet. Comes before any hold for review:
+    withdrawing is never the wrong direction. (draft_article already refused a notice without the agency's id.)"""
+    return _kill_answer(apply_kill(session, draft, now, raw))
 
 
-def _replay_kill(db: Database, rejection_id: str, draft: ArticleDraft, now: datetime) -> IngestResult:
-    """A quarantined kill notice replayed: it withdraws (or waits for) its story, never becomes one."""
-    if draft.copy.agency_ref is None:
-        return _still_refused(db, rejection_id, _no_story_named(draft))
-    with db.write_sessions.begin() as session:
-        rejection = rejections_repository.get_by_id(session, rejection_id)
-        assert rejection is not None
-        kill = apply_kill(session, draft, now, rejection.raw_copy)
-        rejection.state = "replayed"
-        rejection.replayed_at = now
-        rejection.replay_article_id = kill.article.id if kill.article is not None else None
-    return _kill_answer(kill)
-
-
-def _replayed_kill(article: Article | None) -> IngestResult:
+def replayed_kill_answer(article: Article | None) -> IngestResult:
     """The first answer to a kill notice, for a retry with the same Idempotency-Key."""
     if article is None:
         return IngestResult(KILL_PENDING, 202, replayed=True)

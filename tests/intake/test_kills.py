@@ -18,7 +18,7 @@ from app.config import DEFAULT_DISCLAIMER, Settings
 from app.db import Database
 from app.errors import ParseError
 from app.intake.models import RawCopy
-from app.intake.service import Delivery, ingest, ingest_kill, replay
+from app.intake.service import Delivery, ingest, replay
 from app.rejections.models import Rejection
 from tests.factories import parsed_copy
 from tests.intake.ninjs_copy import NINJS, ninjs_kill, ninjs_story
@@ -171,20 +171,12 @@ def test_a_kill_of_an_embargoed_story_means_it_is_never_released(
     assert stored_articles(database)[0].status == "withdrawn"
 
 
-def test_a_kill_without_the_agencys_id_is_refused_and_kept_for_an_operator(
-    settings: Settings, database: Database
-) -> None:
+def test_a_kill_without_the_agencys_id_is_refused_for_an_operator() -> None:
     copy = parsed_copy(1, pubstatus="canceled", agency_ref=None)
-    now = datetime.now(UTC)
-    draft = draft_article(copy, disclaimer=DEFAULT_DISCLAIMER, now=now, future_tolerance=timedelta(hours=36))
-    delivery = Delivery(data=b"KILL story one", content_type="text/plain", source="http")
-    result = ingest_kill(database, delivery, draft, now)
-    assert (result.status_code, result.outcome) == (422, "refused")
-    assert isinstance(result.error, ParseError)
-    assert result.error.reason == "kill-without-id"
-    with database.read_sessions() as session:
-        assert session.scalars(select(Rejection.id)).all() == [result.rejection_id]
-        assert session.scalars(select(PendingKill)).all() == []
+    with pytest.raises(ParseError) as refused:  # the intake keeps refused copy in the quarantine
+        draft_article(copy, disclaimer=DEFAULT_DISCLAIMER, now=datetime.now(UTC), future_tolerance=timedelta(hours=36))
+    assert refused.value.reason == "kill-without-id"
+    assert "never killed by headline" in refused.value.detail
 
 
 def test_a_replayed_kill_notice_withdraws_its_story_and_is_never_stored_as_one(
