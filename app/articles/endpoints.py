@@ -62,6 +62,11 @@ async def _read_body(request: Request, settings: Settings) -> bytes:
     return b"".join(chunks)
 
 
+def _outcome_header(*outcomes: str) -> dict[str, object]:
+    """OpenAPI description of the Wirefeed-Outcome header for one status code."""
+    return {"description": "What the service did with the copy.", "schema": {"type": "string", "enum": list(outcomes)}}
+
+
 def kill_response(result: IngestResult, request: Request) -> Response:
     """The answer to a kill or withhold notice: a small body naming the story it withdrew (or waits for)."""
     kill, article = result.kill, result.article
@@ -136,11 +141,13 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
             "description": "Duplicate or update of a stored story (`ArticleOut`), or a kill notice applied "
             "(`KillAnswer`, `Wirefeed-Outcome: withdrawn`)",
             "model": ArticleOut | KillAnswer,
+            "headers": {"Wirefeed-Outcome": _outcome_header("duplicate", "updated", "stale", "withdrawn")},
         },
         202: {
             "description": "Embargoed copy stored, not yet public (`ArticleOut`, `Wirefeed-Outcome: embargoed`), "
             "or a kill notice kept for a story not yet stored (`KillAnswer`, `Wirefeed-Outcome: kill-pending`)",
             "model": ArticleOut | KillAnswer,
+            "headers": {"Wirefeed-Outcome": _outcome_header("embargoed", "kill-pending")},
         },
         **problem_responses(401, 403, 410, 413, 415, 422),
     },

@@ -47,8 +47,9 @@ def story_key(copy: ParsedCopy, agency: str, received_at: datetime) -> str:
 
 
 def lead_key(body: list[str], agency: str) -> str:
-    """A second identity for text copy: the same agency's same opening paragraph under a re-worded headline."""
-    return "lead:" + sha256_hex(f"{agency}\x00{_fold(body[0])}")
+    """A second identity for text copy: the same agency's same opening paragraph under a re-worded headline.
+    (A kill notice may carry no body at all: it is found by the agency's id, never by its lead.)"""
+    return "lead:" + sha256_hex(f"{agency}\x00{_fold(body[0]) if body else ''}")
 
 
 def body_html(body: list[str], disclaimer: str) -> str:
