@@ -23,27 +23,32 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def _text_metadata() -> list[sa.Column[object]]:
+# On SQLite every change here must be a plain ALTER TABLE ADD/DROP COLUMN, never Alembic's batch "move and
+# copy": dropping the old `articles` table would cascade (ON DELETE CASCADE, foreign keys on) to every
+# article version and related-index row. So server defaults are plain strings (an SQL expression as a default
+# makes batch mode rebuild the table), and the downgrade drops columns with ALTER TABLE (SQLite >= 3.35).
+TEXT_METADATA = ("urgency", "slugline", "subjects", "headline_derived")
+
+
+def _text_metadata() -> list[sa.Column]:  # type: ignore[type-arg]
     """Columns both articles and article_versions carry; existing rows get the values of plain copy."""
     return [
         sa.Column("urgency", sa.SmallInteger(), nullable=True),
         sa.Column("slugline", sa.Text(), nullable=True),
-        sa.Column("subjects", sa.JSON(), nullable=False, server_default=sa.text("'[]'")),
-        sa.Column("headline_derived", sa.Boolean(), nullable=False, server_default=sa.false()),
+        sa.Column("subjects", sa.JSON(), nullable=False, server_default="[]"),
+        sa.Column("headline_derived", sa.Boolean(), nullable=False, server_default="0"),
     ]
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("articles", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("pubstatus", sa.String(length=16), nullable=False, server_default="usable"))
-        batch_op.add_column(sa.Column("embargoed_until", app.db.UTCDateTime(timezone=True), nullable=True))
-        batch_op.add_column(sa.Column("agency_version", sa.Integer(), nullable=True))
-        for column in _text_metadata():
-            batch_op.add_column(column)
-        batch_op.create_index("ix_articles_status_embargo", ["status", "embargoed_until"], unique=False)
-    with op.batch_alter_table("article_versions", schema=None) as batch_op:
-        for column in _text_metadata():
-            batch_op.add_column(column)
+    op.add_column("articles", sa.Column("pubstatus", sa.String(length=16), nullable=False, server_default="usable"))
+    op.add_column("articles", sa.Column("embargoed_until", app.db.UTCDateTime(timezone=True), nullable=True))
+    op.add_column("articles", sa.Column("agency_version", sa.Integer(), nullable=True))
+    for column in _text_metadata():
+        op.add_column("articles", column)
+    for column in _text_metadata():
+        op.add_column("article_versions", column)
+    op.create_index("ix_articles_status_embargo", "articles", ["status", "embargoed_until"], unique=False)
     # The served version's agency version, for stories stored before the column existed.
     op.execute(
         "UPDATE articles SET agency_version = (SELECT v.agency_version FROM article_versions v "
@@ -71,13 +76,13 @@ def upgrade() -> None:
     )
 
 
+def _drop_columns(table: str, names: Sequence[str]) -> None:
+    for name in names:
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+
+
 def downgrade() -> None:
     op.drop_table("pending_kills")
-    with op.batch_alter_table("article_versions", schema=None) as batch_op:
-        for name in ("headline_derived", "subjects", "slugline", "urgency"):
-            batch_op.drop_column(name)
-    with op.batch_alter_table("articles", schema=None) as batch_op:
-        batch_op.drop_index("ix_articles_status_embargo")
-        for name in ("headline_derived", "subjects", "slugline", "urgency", "agency_version", "embargoed_until"):
-            batch_op.drop_column(name)
-        batch_op.drop_column("pubstatus")
+    op.drop_index("ix_articles_status_embargo", table_name="articles")
+    _drop_columns("article_versions", TEXT_METADATA)
+    _drop_columns("articles", (*TEXT_METADATA, "agency_version", "embargoed_until", "pubstatus"))
