@@ -303,6 +303,10 @@ def preferred_ninjs(accept: str) -> NinjsVersion | None:
     return best[1] if best is not None else None
 
 
+# `?format=` values and the rendering each names (None: the Article JSON).
+_FORMATS: dict[str, NinjsVersion | None] = {"json": None, "ninjs": "2", "ninjs3": "3"}
+
+
 def etag_of(article: ArticleOut, variant: str = "") -> str:
     """Strong validator of one representation: the served text's hash, its version, and the rendering."""
     suffix = f"-{variant}" if variant else ""
@@ -337,9 +341,7 @@ def get_article(
     ] = None,
 ) -> Response:
     out = article_out(get_live_article(session, article_id), links_base(request))
-    ninjs: NinjsVersion | None = {"ninjs": "2", "ninjs3": "3"}.get(format or "")  # type: ignore[assignment]
-    if format is None:
-        ninjs = preferred_ninjs(request.headers.get("accept", ""))
+    ninjs = _FORMATS[format] if format else preferred_ninjs(request.headers.get("accept", ""))
     tag = etag_of(out, {None: "", "2": "ninjs", "3": "ninjs3"}[ninjs])
     headers = {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept"}
     if if_none_match and etag_matches(if_none_match, tag):
