@@ -151,10 +151,11 @@ def test_the_service_publishes_at_release_time_with_no_request_needed(client: Te
 def test_the_releaser_sleeps_until_the_next_release_and_no_longer_than_its_cap(database: Database) -> None:
     assert seconds_until_next(database, cap=5.0) == 5.0  # nothing waits
     now = datetime.now(UTC)
-    store_copy(database, parsed_copy(1, embargoed=now + timedelta(seconds=2)), received_at=now)
-    assert 1.0 < seconds_until_next(database, cap=5.0) <= 2.0
+    store_copy(database, parsed_copy(1, embargoed=now + timedelta(seconds=20)), received_at=now)
+    assert 10.0 < seconds_until_next(database, cap=60.0) <= 20.0  # the next release, not the cap
+    assert seconds_until_next(database, cap=5.0) == 5.0  # never longer than the cap
     store_copy(database, parsed_copy(2, embargoed=now + timedelta(hours=1)), received_at=now)
-    assert 1.0 < seconds_until_next(database, cap=5.0) <= 2.0
+    assert 10.0 < seconds_until_next(database, cap=60.0) <= 20.0  # the earliest of them
 
 
 def test_a_new_text_that_moves_the_embargo_later_keeps_the_story_held(

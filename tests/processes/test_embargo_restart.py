@@ -69,4 +69,5 @@ def test_a_running_service_releases_at_the_embargo_time_with_several_workers(
             time.sleep(0.2)
         released_at = datetime.now(UTC)
     assert released_at >= until
-    assert released_at - until < timedelta(seconds=8)  # woken at the release time (poll cap 5 s), not much later
+    # Woken at the release time (the poll cap is 5 s), not minutes later; slack for a loaded test machine.
+    assert released_at - until < timedelta(seconds=12)
