@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -194,7 +195,7 @@ class KillAnswer(BaseModel):
         }
     )
 
-    outcome: str = Field(description="`withdrawn` or `kill-pending` (as the `Wirefeed-Outcome` header).")
+    outcome: Literal["withdrawn", "kill-pending"] = Field(description="As the `Wirefeed-Outcome` header.")
     pubstatus: PubStatus | None = Field(description="The notice's status: `canceled` or `withheld`.")
     agency: str | None
     agency_ref: str | None = Field(description="The agency's own id the notice named.")
