@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from app.articles.embargoes import release_now
 from app.auth import keys as api_keys
 from app.config import Settings, get_settings
 from app.db import Database, is_sqlite
@@ -25,11 +26,13 @@ cli = typer.Typer(help="wirefeed: agency wire-feed ingestion service.", no_args_
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 keys_cli = typer.Typer(help="API keys.", no_args_is_help=True)
 rejections_cli = typer.Typer(help="Refused copy kept for operators.", no_args_is_help=True)
+embargoes_cli = typer.Typer(help="Embargoed stories waiting for their release time.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(keys_cli, name="keys")
 cli.add_typer(rejections_cli, name="rejections")
 review_cli = typer.Typer(help="Copy held for review: publish as drafted or reject.", no_args_is_help=True)
 cli.add_typer(review_cli, name="review")
+cli.add_typer(embargoes_cli, name="embargoes")
 
 
 def _settings() -> Settings:
@@ -326,6 +329,23 @@ def review_reject(
         typer.echo(json.dumps({"review": review_id, "outcome": "rejected"}))
     finally:
         database.dispose()
+
+
+@embargoes_cli.command("release")
+def embargoes_release() -> None:
+    """Publish every embargoed story whose release time has passed, printing each id (for cron; the
+    running service does this by itself, and running both at once is safe).
+
+    Example: wirefeed embargoes release
+    """
+    database = _ready_database(_settings())
+    try:
+        released = release_now(database)
+    finally:
+        database.dispose()
+    for article_id in released:
+        typer.echo(f"released {article_id}")
+    typer.echo(f"released={len(released)}")
 
 
 def main() -> None:

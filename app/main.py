@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -12,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from app import __version__
+from app.articles.embargoes import run_releaser
 from app.articles.endpoints import router as articles_router
 from app.auth.dependencies import document_read_access, require_read_access
 from app.auth.endpoints import router as keys_router
@@ -68,9 +70,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = Database(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
         app.state.database = database
+        # Embargoed stories are released at their time by every process (the release is idempotent).
+        stop_releasing = asyncio.Event()
+        releaser = asyncio.create_task(run_releaser(database, stop_releasing), name="embargo-releaser")
         try:
             yield
         finally:
+            stop_releasing.set()
+            await releaser  # lets a release in flight commit before the engine goes
             database.dispose()
             if isinstance(limiter, RedisLimiter):
                 await limiter.close()

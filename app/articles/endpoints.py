@@ -13,15 +13,17 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app.articles import repository
-from app.articles.ninjs import NINJS_MEDIA_TYPE, to_ninjs
+from app.articles.ninjs import NINJS_MEDIA_TYPE, NinjsVersion, to_ninjs
 from app.articles.repository import ListFilters
 from app.articles.schemas import (
     ArticleOut,
     ArticlePage,
     ArticleVersionOut,
+    KillAnswer,
     VersionList,
     article_out,
     article_version_out,
+    links_for,
     summary_of,
     version_out,
 )
@@ -32,7 +34,7 @@ from app.auth.keys import sending_agencies
 from app.db import DatabaseDep, ReadSessionDep
 from app.errors import PROBLEM_BASE, Forbidden, InvalidRequest, NotFound
 from app.intake.schemas import BatchOut, ItemOutcome
-from app.intake.service import Delivery, IngestResult, ingest
+from app.intake.service import KILL_PENDING, Delivery, IngestResult, ingest
 from app.limits.body import read_copy
 from app.problems import problem_response, problem_responses, render_error
 from app.related.search import matching_article_pks
@@ -57,6 +59,9 @@ def held_response(result: IngestResult) -> Response:
 
 
 def _item_outcome(result: IngestResult, request: Request) -> ItemOutcome:
+    if result.outcome == KILL_PENDING:
+        ref = result.kill.agency_ref if result.kill is not None else None
+        return ItemOutcome(outcome=result.outcome, status=202, detail=f"kill notice kept for agency id {ref!r}")
     if result.review is not None:
         out = held_out(result.review)
         return ItemOutcome(
@@ -92,11 +97,44 @@ def batch_response(result: IngestResult, request: Request) -> Response:
     return json_response(out.model_dump_json(), 200, {"Wirefeed-Outcome": "multiple"})
 
 
+def _outcome_header(*outcomes: str) -> dict[str, object]:
+    """OpenAPI description of the Wirefeed-Outcome header for one status code."""
+    return {"description": "What the service did with the copy.", "schema": {"type": "string", "enum": list(outcomes)}}
+
+
+def kill_response(result: IngestResult, request: Request) -> Response:
+    """The answer to a kill or withhold notice: a small body naming the story it withdrew (or waits for)."""
+    kill, article = result.kill, result.article
+    if article is not None:
+        detail = f"Article {article.id!r} is withdrawn: it is no longer listed, served or related."
+    else:
+        detail = (
+            "No story with this agency id is stored yet: the notice is kept, and the story will be stored "
+            "withdrawn (never served) when it arrives."
+        )
+    answer = KillAnswer(
+        outcome=result.outcome,
+        pubstatus=kill.pubstatus if kill is not None else None,
+        agency=kill.agency if kill is not None else None,
+        agency_ref=kill.agency_ref if kill is not None else None,
+        id=article.id if article is not None else None,
+        headline=article.headline if article is not None else None,
+        links=links_for(article.id, links_base(request)) if article is not None else None,
+        detail=detail,
+    )
+    headers = {"Wirefeed-Outcome": result.outcome}
+    if result.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return json_response(answer.model_dump_json(), result.status_code, headers)
+
+
 def ingest_response(result: IngestResult, request: Request) -> Response:
     if result.items:
         return batch_response(result, request)
     if result.review is not None:
         return held_response(result)
+    if result.kill is not None or result.outcome == KILL_PENDING:
+        return kill_response(result, request)
     if result.article is None:
         if result.error is not None:
             return render_error(result.error, request, rejection_id=result.rejection_id)
@@ -129,17 +167,36 @@ def ingest_response(result: IngestResult, request: Request) -> Response:
         "fails a named plausibility check) is **held for review**: `202 Accepted` with the reasons and a "
         "`review_id`, nothing published until an editor decides (`/v1/review`). Refused copy answers with "
         "problem+json and is kept for operators (`rejection_id`). An `Idempotency-Key` header makes a retry "
-        "return the first answer."
+        "return the first answer.\n\n"
+        "**Embargoes.** Copy whose embargo has not passed answers `202` with the article and "
+        "`Wirefeed-Outcome: embargoed`: it is stored but not listed, fetched (`404`) or related until its "
+        "`embargoed` time, when the service publishes it by itself. Copy whose embargo has passed is published "
+        "at once.\n\n"
+        "**Kills.** A kill or withhold notice (pubstatus `canceled` / `withheld`) withdraws the story the same "
+        "agency stored under the same agency id — never one found by headline — and answers `200` with "
+        "`Wirefeed-Outcome: withdrawn` and a `KillAnswer` naming the article. A notice for a story not stored "
+        "yet answers `202` with `Wirefeed-Outcome: kill-pending`; the story is stored withdrawn when it comes. "
+        "A notice that names no story by the agency's id is refused (`422`, reason `kill-without-id`)."
     ),
     responses={
         200: {
             "description": (
-                "Duplicate or update of a stored story (`Wirefeed-Outcome: duplicate`/`updated`/`stale`); or, for "
-                "a file of several stories (a G2 newsMessage, a feed), each item's outcome (`multiple`)."
+                "Duplicate or update of a stored story (`ArticleOut`); a kill notice applied (`KillAnswer`, "
+                "`Wirefeed-Outcome: withdrawn`); or, for a file of several stories (a G2 newsMessage, a feed), "
+                "each item's outcome (`BatchOut`, `Wirefeed-Outcome: multiple`)."
             ),
-            "model": ArticleOut | BatchOut,
+            "model": ArticleOut | KillAnswer | BatchOut,
+            "headers": {"Wirefeed-Outcome": _outcome_header("duplicate", "updated", "stale", "withdrawn", "multiple")},
         },
-        202: {"description": "Held for review: kept, not published", "model": HeldOut},
+        202: {
+            "description": (
+                "Held for review (`HeldOut`, `Wirefeed-Outcome: held`): kept, not published; embargoed copy stored, "
+                "not yet public (`ArticleOut`, `embargoed`); or a kill notice kept for a story not yet stored "
+                "(`KillAnswer`, `kill-pending`)."
+            ),
+            "model": HeldOut | ArticleOut | KillAnswer,
+            "headers": {"Wirefeed-Outcome": _outcome_header("held", "embargoed", "kill-pending")},
+        },
         **problem_responses(401, 403, 408, 410, 413, 415, 422),
     },
     openapi_extra={
@@ -284,24 +341,40 @@ def etag_matches(if_none_match: str, tag: str) -> bool:
     return "*" in candidates or tag in candidates
 
 
-def prefers_ninjs(accept: str) -> bool:
-    """True when the Accept header ranks ninjs above plain JSON (q-values honoured; q=0 means never)."""
+def _media_ranges(accept: str) -> list[tuple[str, float, str | None]]:
+    """(media type, q, `version` parameter) of each range in an Accept header; unreadable q-values skipped."""
+    ranges: list[tuple[str, float, str | None]] = []
+    for part in accept.split(","):
+        name, *params = (p.strip() for p in part.split(";"))
+        values = {k.strip().lower(): v.strip().strip('"') for k, _, v in (p.partition("=") for p in params)}
+        try:
+            q = float(values.get("q", "1"))
+        except ValueError:
+            continue
+        ranges.append((name.lower(), q, values.get("version")))
+    return ranges
 
-    def quality(media: str) -> float:
-        best = 0.0
-        for part in accept.split(","):
-            name, *params = (p.strip() for p in part.split(";"))
-            if name.lower() != media:
-                continue
-            q = next((p[2:] for p in params if p.lower().startswith("q=")), "1")
-            try:
-                best = max(best, float(q))
-            except ValueError:
-                continue
-        return best
 
-    ninjs = quality(NINJS_MEDIA_TYPE)
-    return ninjs > 0 and ninjs >= quality("application/json")
+def preferred_ninjs(accept: str) -> NinjsVersion | None:
+    """The ninjs version the Accept header ranks above plain JSON (q-values honoured; q=0 means never):
+    `application/ninjs+json; version=3` (3.x), or without a version (or version=2) 2.2. None: plain JSON."""
+    ranges = _media_ranges(accept)
+    plain = max((q for name, q, _ in ranges if name == "application/json"), default=0.0)
+    best: tuple[float, NinjsVersion] | None = None
+    for name, q, version in ranges:
+        if name != NINJS_MEDIA_TYPE or q <= 0 or q < plain:
+            continue
+        major = (version or "2").split(".", 1)[0]
+        if major not in ("2", "3"):
+            continue  # a version we do not render: not acceptable as such
+        chosen: NinjsVersion = "3" if major == "3" else "2"
+        if best is None or q > best[0]:
+            best = (q, chosen)
+    return best[1] if best is not None else None
+
+
+# `?format=` values and the rendering each names (None: the Article JSON).
+_FORMATS: dict[str, NinjsVersion | None] = {"json": None, "ninjs": "2", "ninjs3": "3"}
 
 
 def etag_of(article: ArticleOut, variant: str = "") -> str:
@@ -316,7 +389,10 @@ def etag_of(article: ArticleOut, variant: str = "") -> str:
     summary="Fetch one article",
     description=(
         "Sends an `ETag`; `If-None-Match` with it answers `304 Not Modified`. "
-        "`Accept: application/ninjs+json` or `?format=ninjs` gives the IPTC ninjs 2.2 rendering."
+        "`Accept: application/ninjs+json` or `?format=ninjs` gives the IPTC ninjs 2.2 rendering; "
+        "`Accept: application/ninjs+json; version=3` or `?format=ninjs3` gives ninjs 3.1. "
+        "A withdrawn (killed) article answers `410`. An article under embargo answers `404`, exactly like an "
+        "unknown id, until its release time: before then nobody may learn that it exists."
     ),
     responses={
         200: {"content": {NINJS_MEDIA_TYPE: {"schema": {"type": "object"}}}},
@@ -329,16 +405,20 @@ def get_article(
     session: ReadSessionDep,
     article_id: str,
     if_none_match: Annotated[str | None, Header()] = None,
-    format: Annotated[str | None, Query(pattern="^(json|ninjs)$", description="`ninjs` for IPTC ninjs 2.2.")] = None,
+    format: Annotated[
+        str | None,
+        Query(pattern="^(json|ninjs|ninjs3)$", description="`ninjs` for IPTC ninjs 2.2, `ninjs3` for ninjs 3.1."),
+    ] = None,
 ) -> Response:
     out = article_out(get_live_article(session, article_id), links_base(request))
-    as_ninjs = format == "ninjs" or (format is None and prefers_ninjs(request.headers.get("accept", "")))
-    tag = etag_of(out, "ninjs" if as_ninjs else "")
+    ninjs = _FORMATS[format] if format else preferred_ninjs(request.headers.get("accept", ""))
+    tag = etag_of(out, {None: "", "2": "ninjs", "3": "ninjs3"}[ninjs])
     headers = {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept"}
     if if_none_match and etag_matches(if_none_match, tag):
         return Response(status_code=304, headers=headers)
-    if as_ninjs:
-        return Response(json.dumps(to_ninjs(out), ensure_ascii=False), media_type=NINJS_MEDIA_TYPE, headers=headers)
+    if ninjs is not None:
+        media_type = NINJS_MEDIA_TYPE if ninjs == "2" else f"{NINJS_MEDIA_TYPE}; version=3"
+        return Response(json.dumps(to_ninjs(out, ninjs), ensure_ascii=False), media_type=media_type, headers=headers)
     return json_response(out.model_dump_json(), headers=headers)
 
 

@@ -1,10 +1,10 @@
-"""ORM tables for stored articles and every version of their text."""
+"""ORM tables for stored articles, every version of their text, and kill notices waiting for their story."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, UTCDateTime
@@ -30,6 +30,13 @@ class ArticleFields:
     disclaimer: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(80))
     repairs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The agency's own metadata for this text, where the copy carries it.
+    agency_version: Mapped[int | None] = mapped_column(Integer)
+    urgency: Mapped[int | None] = mapped_column(SmallInteger)
+    slugline: Mapped[str | None] = mapped_column(Text)
+    subjects: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # True when the headline is a bulletin's lede, not a headline the agency printed.
+    headline_derived: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Article(ArticleFields, Base):
@@ -51,8 +58,13 @@ class Article(ArticleFields, Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Newest-first order: the story's first stated time (or arrival), fixed when the story is first stored.
     sort_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # live (served), embargoed (stored, not public until embargoed_until), withdrawn (killed: 410).
     status: Mapped[str] = mapped_column(String(16), default="live")
     agency_ref: Mapped[str | None] = mapped_column(Text)
+    # What the agency says about publishing the story: usable, or withheld / canceled once killed.
+    pubstatus: Mapped[str] = mapped_column(String(16), default="usable")
+    # The embargo the agency set; while status is "embargoed" the story is released at this instant.
+    embargoed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     versions: Mapped[list[ArticleVersion]] = relationship(
         back_populates="article", order_by="ArticleVersion.version", cascade="all, delete-orphan"
@@ -63,6 +75,8 @@ class Article(ArticleFields, Base):
         Index("ix_articles_agency_sort", "agency", "sort_at", "pk"),
         Index("ix_articles_category_sort", "category", "sort_at", "pk"),
         Index("ix_articles_language_sort", "language", "sort_at", "pk"),
+        # The releaser's query: embargoed stories by release time.
+        Index("ix_articles_status_embargo", "status", "embargoed_until"),
     )
 
 
@@ -77,7 +91,6 @@ class ArticleVersion(ArticleFields, Base):
     fingerprint: Mapped[str] = mapped_column(String(80), unique=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     raw_copy_pk: Mapped[int | None] = mapped_column(ForeignKey("raw_copies.pk"))
-    agency_version: Mapped[int | None] = mapped_column(Integer)
     # False when an older text arrived after a newer one: kept in history, never served.
     served: Mapped[bool] = mapped_column(default=True)
 
@@ -85,3 +98,26 @@ class ArticleVersion(ArticleFields, Base):
     raw_copy: Mapped[RawCopy | None] = relationship()
 
     __table_args__ = (UniqueConstraint("article_pk", "version"),)
+
+
+class PendingKill(Base):
+    """A kill or withhold notice, by the story identity it names (agency + the agency's own id).
+
+    A notice whose story is not stored yet waits here (`applied_at` null); when the story arrives it is
+    stored withdrawn and never served. Applied notices stay as the record of who killed what, and when.
+    """
+
+    __tablename__ = "pending_kills"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # The same key an article of that story gets (`ref:` + hash of agency and agency_ref): one notice per story.
+    story_key: Mapped[str] = mapped_column(String(80), unique=True)
+    agency: Mapped[str] = mapped_column(String(40))
+    agency_ref: Mapped[str] = mapped_column(Text)
+    pubstatus: Mapped[str] = mapped_column(String(16))  # canceled or withheld
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    raw_copy_pk: Mapped[int | None] = mapped_column(ForeignKey("raw_copies.pk"))
+    applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    article_pk: Mapped[int | None] = mapped_column(ForeignKey("articles.pk", ondelete="SET NULL"))
+
+    raw_copy: Mapped[RawCopy | None] = relationship()

@@ -56,8 +56,9 @@ def headline_key(copy: ParsedCopy, agency: str, received_at: datetime) -> str | 
 
 
 def lead_key(body: list[str], agency: str) -> str:
-    """A second identity for text copy: the same agency's same opening paragraph under a re-worded headline."""
-    return "lead:" + sha256_hex(f"{agency}\x00{_fold(body[0])}")
+    """A second identity for text copy: the same agency's same opening paragraph under a re-worded headline.
+    (A kill notice may carry no body at all: it is found by the agency's id, never by its lead.)"""
+    return "lead:" + sha256_hex(f"{agency}\x00{_fold(body[0]) if body else ''}")
 
 
 def body_html(body: list[str], disclaimer: str) -> str:
@@ -104,13 +105,27 @@ class ArticleDraft:
 
 
 def check_dates(copy: ParsedCopy, now: datetime, tolerance: timedelta) -> None:
+    # Embargoed copy is often dated at its release time: its dates are judged against that, not today.
+    reference = max(now, copy.embargoed) if copy.embargoed is not None else now
     for label, value in (("published", copy.published_at), ("updated", copy.updated_at)):
-        if value is not None and value - now > tolerance:
+        if value is not None and value - reference > tolerance:
             raise ParseError(
                 f"The copy's {label} date {value.isoformat()} is in the far future (now is "
                 f"{now.isoformat(timespec='seconds')}); an agency clock or feed is wrong.",
                 reason="future-date",
             )
+
+
+def check_kill_names_its_story(copy: ParsedCopy) -> None:
+    """A kill or withhold notice must name its story by the agency's own id: stories are never killed by
+    headline, so a notice without one is refused for an operator (who can withdraw the story by hand)."""
+    if copy.pubstatus in ("canceled", "withheld") and not copy.agency_ref:
+        raise ParseError(
+            f"Kill notice without the agency's story id: the copy's status is '{copy.pubstatus}', but it names "
+            "no story by the agency's own id, and stories are never killed by headline. Withdraw the story by "
+            "hand (POST /v1/articles/{id}/withdraw) if it is stored.",
+            reason="kill-without-id",
+        )
 
 
 def draft_article(
@@ -123,6 +138,7 @@ def draft_article(
 ) -> ArticleDraft:
     """Check the copy against the clock and derive its hashes and identity keys."""
     check_dates(copy, now, future_tolerance)
+    check_kill_names_its_story(copy)
     agency = canonical_agency(copy.agency or default_agency or "")
     if not agency:
         raise ParseError(

@@ -1,4 +1,4 @@
-"""All SQL for articles and their versions."""
+"""All SQL for articles, their versions, kill notices and embargo releases."""
 
 from __future__ import annotations
 
@@ -6,14 +6,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.articles.models import Article, ArticleVersion
+from app.articles.models import Article, ArticleVersion, PendingKill
 from app.articles.normalise import canonical_agency
 
 LIVE = "live"
 WITHDRAWN = "withdrawn"
+EMBARGOED = "embargoed"
+# Advisory-lock namespace (first key of PostgreSQL's two-key form) for one story's identity.
+_STORY_LOCK_SPACE = 7226058
 
 
 @dataclass(frozen=True)
@@ -96,3 +99,36 @@ def list_page(
 def next_version_number(session: Session, article_pk: int) -> int:
     current = session.scalar(select(func.max(ArticleVersion.version)).where(ArticleVersion.article_pk == article_pk))
     return (current or 0) + 1
+
+
+def lock_story_key(session: Session, story_key: str) -> None:
+    """Serialise, until commit, every writer of one story identity (a kill and its story arriving together).
+    SQLite writers are already serialised by BEGIN IMMEDIATE."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_STORY_LOCK_SPACE, func.hashtext(story_key))))
+
+
+def get_kill_notice(session: Session, story_key: str) -> PendingKill | None:
+    return session.scalars(select(PendingKill).where(PendingKill.story_key == story_key)).one_or_none()
+
+
+def release_embargoes(session: Session, now: datetime) -> Sequence[int]:
+    """Publish every story whose embargo has passed; the pks released. One UPDATE with its own WHERE, so
+    several releasers (workers, hosts, cron) can run it at once: a row is released by exactly one of them."""
+    stmt = (
+        update(Article)
+        .where(Article.status == EMBARGOED, Article.embargoed_until <= now)
+        .values(status=LIVE)
+        .returning(Article.pk)
+        .execution_options(synchronize_session=False)
+    )
+    return session.scalars(stmt).all()
+
+
+def next_release_at(session: Session) -> datetime | None:
+    """When the next embargoed story is due, or None when nothing waits."""
+    return session.scalar(select(func.min(Article.embargoed_until)).where(Article.status == EMBARGOED))
+
+
+def count_embargoed(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Article).where(Article.status == EMBARGOED)) or 0

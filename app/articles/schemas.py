@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.articles.models import Article, ArticleFields, ArticleVersion
 from app.articles.normalise import body_html
-from app.parsers.base import Dateline, SourceFormat
+from app.parsers.base import Dateline, PubStatus, SourceFormat
 
 
 class Links(BaseModel):
@@ -43,6 +44,23 @@ class ArticleOut(ArticleSummary):
     version: int = Field(description="1 for a new story; raised by each update.")
     content_hash: str = Field(description='"sha256:<hex>" of the body paragraphs joined by "\\n\\n".')
     repairs: list[str] = Field(description="What was done to the bytes to read them (decoding, mojibake repair).")
+    agency_ref: str | None = Field(
+        description="The agency's own id of the story (G2 guid, NITF doc-id, ninjs uri), where the copy has one."
+    )
+    agency_version: int | None = Field(description="The agency's own version number of this text, where given.")
+    pubstatus: PubStatus = Field(
+        description="The agency's publishing status: `usable`; `withheld` or `canceled` once killed (never served)."
+    )
+    embargoed: datetime | None = Field(
+        description="The embargo the agency set, if any. A story is only served once this time has passed."
+    )
+    urgency: int | None = Field(description="The agency's urgency, 1 (flash) to 9 (lowest), where given.")
+    slugline: str | None = Field(description="The agency's slug (keyword line), where given.")
+    subjects: list[str] = Field(description="The agency's subject codes or names, as given.")
+    headline_derived: bool = Field(
+        description="True when the copy printed no headline and `headline` is the bulletin's lede, as the "
+        "agency's practice defines it."
+    )
 
 
 class RelatedItem(ArticleSummary):
@@ -60,6 +78,7 @@ class VersionOut(BaseModel):
     updated_at: datetime | None
     published_at: datetime | None
     content_hash: str
+    agency_version: int | None = Field(description="The agency's own version number of this text, where given.")
     served: bool = Field(description="False for an older text that arrived after a newer one.")
     links: dict[str, str]
 
@@ -119,6 +138,11 @@ def _full_fields(row: ArticleFields) -> dict[str, object]:
         "disclaimer": row.disclaimer,
         "content_hash": row.content_hash,
         "repairs": row.repairs,
+        "agency_version": row.agency_version,
+        "urgency": row.urgency,
+        "slugline": row.slugline,
+        "subjects": row.subjects,
+        "headline_derived": row.headline_derived,
     }
 
 
@@ -132,6 +156,9 @@ def _identity(article: Article, received_at: datetime, version: int, base: str) 
         "links": links_for(article.id, base),
         "received_at": received_at,
         "version": version,
+        "agency_ref": article.agency_ref,
+        "pubstatus": article.pubstatus,
+        "embargoed": article.embargoed_until,
     }
 
 
@@ -146,6 +173,7 @@ def version_out(article: Article, version: ArticleVersion, base: str = "") -> Ve
         updated_at=with_offset(version.updated_at, version.updated_offset),
         published_at=with_offset(version.published_at, version.published_offset),
         content_hash=version.content_hash,
+        agency_version=version.agency_version,
         served=version.served,
         links={"self": f"{base}/v1/articles/{article.id}/versions/{version.version}"},
     )
@@ -154,3 +182,24 @@ def version_out(article: Article, version: ArticleVersion, base: str = "") -> Ve
 def article_version_out(article: Article, version: ArticleVersion, base: str = "") -> ArticleVersionOut:
     identity = _identity(article, version.received_at, version.version, base)
     return ArticleVersionOut(**identity, served=version.served, **_full_fields(version))
+
+
+class KillAnswer(BaseModel):
+    """The answer to a kill or withhold notice: the story it withdrew, or that it waits for the story."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "`outcome` `withdrawn`: the story named by the agency's id is withdrawn (410 from now "
+            "on). `kill-pending`: no such story is stored yet; the notice is kept and the story will be stored "
+            "withdrawn when it arrives."
+        }
+    )
+
+    outcome: Literal["withdrawn", "kill-pending"] = Field(description="As the `Wirefeed-Outcome` header.")
+    pubstatus: PubStatus | None = Field(description="The notice's status: `canceled` or `withheld`.")
+    agency: str | None
+    agency_ref: str | None = Field(description="The agency's own id the notice named.")
+    id: str | None = Field(description="The withdrawn article's id; null while the kill waits for its story.")
+    headline: str | None = Field(description="The withdrawn article's headline.")
+    links: Links | None
+    detail: str

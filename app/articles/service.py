@@ -3,6 +3,10 @@
 The database enforces identity (unique fingerprint per text, unique story key, unique version number per
 story), so the rules hold across worker processes and hosts. A writer that loses a race gets an
 IntegrityError inside its SAVEPOINT, rolls that back and looks again: it then sees the winner's row.
+
+Copy under an embargo that has not passed is stored with status "embargoed" (never listed, fetched or
+related) until `app.articles.embargoes` releases it; a story whose kill notice arrived first is stored
+withdrawn (`app.articles.kills`).
 """
 
 from __future__ import annotations
@@ -15,13 +19,13 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.articles import repository
+from app.articles import kills, repository
 from app.articles.evidence import shares_text
 from app.articles.models import Article, ArticleFields, ArticleVersion
 from app.articles.normalise import ArticleDraft, offset_minutes
 from app.errors import DatabaseBusy, NotFound, Withdrawn
 from app.intake.models import RawCopy
-from app.related.index import index_article, unindex_article
+from app.related.index import index_article
 
 LEAD_MATCH_WINDOW = timedelta(days=3)
 _RACE_RETRIES = 5
@@ -63,6 +67,11 @@ def _fill(row: ArticleFields, draft: ArticleDraft) -> None:
     row.disclaimer = draft.disclaimer
     row.content_hash = draft.content_hash
     row.repairs = list(copy.repairs)
+    row.agency_version = copy.agency_version
+    row.urgency = copy.urgency
+    row.slugline = copy.slugline
+    row.subjects = list(copy.subjects)
+    row.headline_derived = copy.headline_derived
 
 
 def _new_version(draft: ArticleDraft, number: int, received_at: datetime, raw: RawCopy | None) -> ArticleVersion:
@@ -71,7 +80,6 @@ def _new_version(draft: ArticleDraft, number: int, received_at: datetime, raw: R
         fingerprint=draft.fingerprint,
         received_at=received_at,
         raw_copy=raw,
-        agency_version=draft.copy.agency_version,
         served=True,
     )
     _fill(version, draft)
@@ -87,8 +95,15 @@ def _is_older(draft: ArticleDraft, article: Article, served: ArticleVersion | No
     return incoming is not None and current is not None and incoming < current
 
 
+def _under_embargo(draft: ArticleDraft, received_at: datetime) -> bool:
+    return draft.copy.embargoed is not None and draft.copy.embargoed > received_at
+
+
 def _create(session: Session, draft: ArticleDraft, received_at: datetime, raw: RawCopy | None) -> Article:
     copy = draft.copy
+    embargoed = _under_embargo(draft, received_at)
+    # Without a stated time, an embargoed story is first public at its release: list it from then.
+    release = copy.embargoed if embargoed else None
     article = Article(
         id=new_article_id(),
         agency=draft.agency,
@@ -99,16 +114,30 @@ def _create(session: Session, draft: ArticleDraft, received_at: datetime, raw: R
         lead_key=draft.lead_key,
         version=1,
         received_at=received_at,
-        sort_at=copy.published_at or copy.updated_at or received_at,
-        status=repository.LIVE,
+        sort_at=copy.published_at or copy.updated_at or release or received_at,
+        status=repository.EMBARGOED if embargoed else repository.LIVE,
         agency_ref=copy.agency_ref,
+        pubstatus="usable",
+        embargoed_until=copy.embargoed,
     )
     _fill(article, draft)
     article.versions.append(_new_version(draft, 1, received_at, raw))
     session.add(article)
     session.flush()
-    index_article(session, article)
+    kills.apply_pending_kill(session, article, received_at)
+    index_article(session, article)  # only a live story is indexed
     return article
+
+
+def _follow_embargo(article: Article, draft: ArticleDraft, received_at: datetime) -> None:
+    """A new text of a story still under embargo carries the agency's current embargo (moved, or lifted
+    by a time already passed). A text without one keeps the embargo: an embargo is never broken by omission,
+    and a story already public is never taken back by a late embargo."""
+    if article.status != repository.EMBARGOED or draft.copy.embargoed is None:
+        return
+    article.embargoed_until = draft.copy.embargoed
+    if draft.copy.embargoed <= received_at:
+        article.status = repository.LIVE
 
 
 def _add_version(
@@ -128,6 +157,7 @@ def _add_version(
     article.version = number
     article.received_at = received_at
     article.lead_key = draft.lead_key
+    _follow_embargo(article, draft, received_at)
     session.flush()
     index_article(session, article)
     return StoreResult(Outcome.UPDATED, article)
@@ -147,10 +177,10 @@ def _story_of(session: Session, draft: ArticleDraft, near: datetime) -> Article 
     """The stored story this text is a version of: by the agency's own id, or else a candidate (same headline
     and day, or same lead nearby) that shares real text with it. Never by headline alone."""
     if draft.copy.agency_ref:
+        # A kill notice for this story may be arriving at the same moment: one of the two goes first.
+        repository.lock_story_key(session, draft.story_key)
         return repository.find_story_by_key(session, draft.story_key)
-    candidates = repository.find_candidate_stories(
-        session, draft.headline_key, draft.lead_key, near, LEAD_MATCH_WINDOW
-    )
+    candidates = repository.find_candidate_stories(session, draft.headline_key, draft.lead_key, near, LEAD_MATCH_WINDOW)
     return next(
         (c for c in candidates if c.agency == draft.agency and shares_text(c.body, list(draft.copy.body))), None
     )
@@ -172,9 +202,12 @@ def store(session: Session, draft: ArticleDraft, *, received_at: datetime, raw: 
 
 
 def get_live_article(session: Session, article_id: str) -> Article:
-    """The article to serve, or NotFound (404) / Withdrawn (410)."""
+    """The article to serve, or NotFound (404) / Withdrawn (410).
+
+    A story under embargo answers exactly like an unknown id: before its release the public must not
+    learn that it exists (its headline or even its id could break the embargo)."""
     article = repository.get_by_id(session, article_id)
-    if article is None:
+    if article is None or article.status == repository.EMBARGOED:
         raise NotFound(f"No article with id {article_id!r}.")
     if article.status != repository.LIVE:
         raise Withdrawn(f"Article {article_id!r} was withdrawn.")
@@ -182,10 +215,9 @@ def get_live_article(session: Session, article_id: str) -> Article:
 
 
 def withdraw(session: Session, article_id: str) -> Article:
+    """An operator's kill (admin): the article is withdrawn whatever its state, embargoed ones included."""
     article = repository.get_by_id(session, article_id)
     if article is None:
         raise NotFound(f"No article with id {article_id!r}.")
-    article.status = repository.WITHDRAWN
-    session.flush()
-    unindex_article(session, article)
+    kills.withdraw_article(session, article, "canceled")
     return article

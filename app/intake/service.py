@@ -17,9 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.articles.kills import KillResult, apply_kill, is_kill
 from app.articles.models import Article
 from app.articles.normalise import ArticleDraft, draft_article
-from app.articles.repository import WITHDRAWN, find_version_by_fingerprint
+from app.articles.repository import EMBARGOED, WITHDRAWN, find_version_by_fingerprint
 from app.articles.service import Outcome, StoreResult, store
 from app.auth.agencies import bind_copy_to_key, ensure_story_agency
 from app.auth.keys import agencies_of_key
@@ -99,6 +100,7 @@ class IngestResult:
     review: ReviewItem | None = None  # held for review: the item an editor decides on
     items: list[IngestResult] = field(default_factory=list)  # one per story item of a multi-item file
     replayed: bool = False  # the answer came from an earlier request with the same Idempotency-Key
+    kill: KillResult | None = None  # set for a kill or withhold notice (outcome withdrawn / kill-pending)
 
 
 def _raw_copy(delivery: Delivery, received_at: datetime) -> RawCopy:
@@ -157,8 +159,12 @@ def _earlier_answer(session: Session, delivery: Delivery) -> IngestResult | None
             "use a new key for new copy."
         )
     article = session.get(Article, record.article_pk) if record.article_pk is not None else None
+    if record.outcome in KILL_OUTCOMES and record.status_code != Withdrawn.status:
+        return replayed_kill_answer(article)
     if record.outcome == "withdrawn":
         return _answer_withdrawn(None, replayed=True)
+    if record.outcome in KILL_OUTCOMES and record.status_code != Withdrawn.status:
+        return replayed_kill_answer(article)
     if record.outcome == MULTIPLE:
         return None  # settle each item again: duplicates and the same held items, the same answer in effect
     review = review_repository.get_by_id(session, record.review_id) if record.review_id is not None else None
@@ -331,7 +337,10 @@ def _settle(
     A text already published is a duplicate even if its draft now fails a check: nothing new is published.
     Whatever story the text lands on must be of an agency the sending key speaks for, else AgencyMismatch
     (the caller rolls back and quarantines): a duplicate of another agency's text, an update of its story.
+    A kill or withhold notice is applied before any hold: withdrawing is never the wrong direction.
     """
+    if is_kill(draft):
+        return settle_kill(session, draft, raw, now)
     if reasons:
         seen = find_version_by_fingerprint(session, draft.fingerprint)
         if seen is not None:
@@ -355,6 +364,12 @@ def stored_answer(stored: StoreResult) -> IngestResult:
     if stored.article.status == WITHDRAWN:
         # The text is kept (as a version or a known duplicate) but a killed story is never handed out again.
         return _answer_withdrawn(stored.article.id)
+    if stored.article.status == EMBARGOED:
+        # Stored, and published by the releaser at its time: accepted, not yet public.
+        return IngestResult(outcome=EMBARGOED, status_code=202, article=stored.article)
+    if stored.article.status == EMBARGOED:
+        # Stored, and published by the releaser at its time: accepted, not yet public.
+        return IngestResult(outcome=EMBARGOED, status_code=202, article=stored.article)
     return IngestResult(outcome=stored.outcome.value, status_code=_STATUS[stored.outcome], article=stored.article)
 
 
@@ -409,3 +424,30 @@ def _refused_again(db: Database, rejection_id: str, error: WirefeedError) -> Ing
         if isinstance(error, AgencyMismatch):
             still.agency = error.agency
     return IngestResult(outcome=REFUSED, status_code=error.status, error=error, rejection_id=rejection_id)
+
+
+# --- Kill and withhold notices: they withdraw a story (or wait for it); they are never stored as one. ---
+
+KILL_PENDING = "kill-pending"
+KILL_OUTCOMES = frozenset({"withdrawn", KILL_PENDING})
+
+
+def _kill_answer(kill: KillResult, *, replayed: bool = False) -> IngestResult:
+    if kill.applied:
+        return IngestResult("withdrawn", 200, article=kill.article, kill=kill, replayed=replayed)
+    return IngestResult(KILL_PENDING, 202, kill=kill, replayed=replayed)
+
+
+def settle_kill(session: Session, draft: ArticleDraft, raw: RawCopy | None, now: datetime) -> IngestResult:
+    """Apply a kill or withhold notice inside the caller's transaction: `withdrawn` (200) naming the story it
+    withdrew, or `kill-pending` (202) when the story is not stored yet. Comes before any hold for review:
+    withdrawing is never the wrong direction. (draft_article already refused a notice without the agency's id.)"""
+    return _kill_answer(apply_kill(session, draft, now, raw))
+
+
+def replayed_kill_answer(article: Article | None) -> IngestResult:
+    """The first answer to a kill notice, for a retry with the same Idempotency-Key."""
+    if article is None:
+        return IngestResult(KILL_PENDING, 202, replayed=True)
+    kill = KillResult(article.pubstatus, article.agency, article.agency_ref or "", article)
+    return _kill_answer(kill, replayed=True)

@@ -50,20 +50,18 @@ def upgrade() -> None:
     op.create_index(op.f("ix_review_items_received_at"), "review_items", ["received_at"])
     op.create_index(op.f("ix_review_items_agency"), "review_items", ["agency"])
     op.create_index(op.f("ix_review_items_fingerprint"), "review_items", ["fingerprint"])
-    with op.batch_alter_table("idempotency_records") as batch:
-        batch.add_column(sa.Column("review_id", sa.String(length=32), nullable=True))
-    with op.batch_alter_table("articles") as batch:
-        batch.add_column(sa.Column("headline_key", sa.String(length=80), nullable=True))
-        batch.create_index(batch.f("ix_articles_headline_key"), ["headline_key"])
+    # Plain ADD/DROP COLUMN (SQLite 3.35+ has both): a batch rebuild of `articles` on SQLite would drop the
+    # table under its versions, and the ON DELETE CASCADE would take every stored version with it.
+    op.add_column("idempotency_records", sa.Column("review_id", sa.String(length=32), nullable=True))
+    op.add_column("articles", sa.Column("headline_key", sa.String(length=80), nullable=True))
+    op.create_index(op.f("ix_articles_headline_key"), "articles", ["headline_key"])
     op.execute("UPDATE articles SET headline_key = story_key WHERE story_key LIKE 'hl:%'")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("articles") as batch:
-        batch.drop_index(batch.f("ix_articles_headline_key"))
-        batch.drop_column("headline_key")
-    with op.batch_alter_table("idempotency_records") as batch:
-        batch.drop_column("review_id")
+    op.drop_index(op.f("ix_articles_headline_key"), table_name="articles")
+    op.drop_column("articles", "headline_key")
+    op.drop_column("idempotency_records", "review_id")
     op.drop_index(op.f("ix_review_items_fingerprint"), table_name="review_items")
     op.drop_index(op.f("ix_review_items_agency"), table_name="review_items")
     op.drop_index(op.f("ix_review_items_received_at"), table_name="review_items")
