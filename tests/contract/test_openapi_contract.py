@@ -28,7 +28,7 @@ pytestmark = pytest.mark.process
 
 ST = Path(sys.executable).parent / "st"
 EXAMPLES_PER_OPERATION = 30
-TIME_CAP_SECONDS = 40
+TIME_CAP_SECONDS = 30
 
 
 def test_every_operation_answers_as_documented(database: Database, tmp_path: Path) -> None:
