@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     )
     rate_auth_failures_burst: int = Field(default=30, ge=1, description="Failed authentications at once.")
     related_concurrency: int = Field(
-        default=4, ge=1, description="`/related` queries run at once per worker; more wait their turn."
+        default=2, ge=1, description="`/related` queries run at once per worker; more wait their turn."
     )
     cors_origins: list[str] = Field(
         default_factory=list,

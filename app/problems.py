@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from app.errors import PROBLEM_BASE, Unauthorized, WirefeedError
+from app.limits.headers import security_headers
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger("wirefeed.errors")
@@ -131,9 +132,11 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem_response(
+        response = problem_response(
             500, PROBLEM_BASE + "internal-error", "Internal error", "The service failed; the error was logged.", request
         )
+        response.headers.update(security_headers())
+        return response
 
     app.add_exception_handler(WirefeedError, on_wirefeed_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)

@@ -21,6 +21,12 @@ _FIXED = (
 )
 
 
+def security_headers() -> dict[str, str]:
+    """The headers every answer carries, for the one answer this middleware never sees: Starlette sends a
+    500 from its outermost layer, outside every middleware added to the app."""
+    return {name.decode(): value.decode() for name, value in _FIXED} | {"content-security-policy": API_CSP}
+
+
 class SecurityHeaders:
     """ASGI middleware adding the headers above to every response that does not set its own."""
 

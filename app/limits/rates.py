@@ -189,7 +189,9 @@ class RateLimits:
             if wait:
                 return wait, "Too many requests from this address."
         if token is not None and self.key.per_minute:
-            digest = hashlib.sha256(token.encode()).hexdigest()[:32]
+            # The whole token, hashed apart from the stored key hashes: a guessed secret with a real key's id
+            # has a bucket of its own, so it cannot spend that key's allowance.
+            digest = hashlib.sha256(b"wirefeed-rate-limit\x00" + token.encode()).hexdigest()[:32]
             wait = await self.limiter.take("key:" + digest, self.key)
             if wait:
                 return wait, "Too many requests with this API key."

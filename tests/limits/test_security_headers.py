@@ -96,3 +96,15 @@ def test_an_origin_not_listed_may_not_read(cors_client: TestClient) -> None:
 def test_the_allowlist_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WIREFEED_CORS_ORIGINS", '["https://app.example", "https://m.app.example"]')
     assert Settings().cors_origins == ["https://app.example", "https://m.app.example"]
+
+
+def test_a_500_carries_them_too(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.articles import endpoints
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(endpoints.repository, "list_page", broken)
+    response = client.get("/v1/articles")
+    assert response.status_code == 500
+    assert_hardened(response)

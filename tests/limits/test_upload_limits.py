@@ -103,7 +103,3 @@ def test_an_answer_after_the_whole_body_was_read_keeps_the_connection(
     response = client.post("/v1/articles", content=raw("d000"), headers=ingest_headers)
     assert response.status_code == 201
     assert "connection" not in response.headers
-
-
-def test_uploads_have_a_deadline_setting() -> None:
-    assert Settings().upload_deadline_seconds == 30.0
