@@ -68,6 +68,8 @@ def plausibility_doubts(copy: ParsedCopy) -> list[str]:
     if copy.source_format not in SCRAPED_FORMATS:
         return doubts
     for check in CHECKS:
+        if check in MARKUP_KNOWS and copy.source_format == "page-html":
+            continue  # the page's own markup said it (an <h2> crosshead is a heading, not a stray title)
         found = check(copy)
         if found is not None and found not in doubts:
             doubts.append(found)
@@ -194,6 +196,8 @@ CHECKS: tuple[Callable[[ParsedCopy], str | None], ...] = (
     signoff_agency,
     timestamps_order,
 )
+# Checks that guess, from the words alone, what a page's HTML states outright: not run on HTML pages.
+MARKUP_KNOWS: frozenset[Callable[[ParsedCopy], str | None]] = frozenset({paragraph_unfinished})
 
 
 def _chrome_reason(paragraph: str) -> str | None:

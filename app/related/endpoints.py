@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
-from app.articles.repository import LIVE
+from app.articles.repository import EMBARGOED, LIVE
 from app.articles.schemas import RelatedItem, summary_of
 from app.db import Database, DatabaseDep
 from app.errors import NotFound, Withdrawn
@@ -47,7 +47,7 @@ def related_state(request: Request) -> RelatedState:
 def _related(db: Database, request: Request, article_id: str, limit: int, rankings: RankingCache) -> Response:
     with db.read_sessions() as session:
         article = repository.article_for_related(session, article_id)
-        if article is None:
+        if article is None or article.status == EMBARGOED:  # an embargoed story answers as an unknown id
             raise NotFound(f"No article with id {article_id!r}.")
         if article.status != LIVE:
             raise Withdrawn(f"Article {article_id!r} was withdrawn.")
