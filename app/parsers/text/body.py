@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from app.parsers.text import chrome
-from app.parsers.text.agencies import AGENCIES, TAG_PATTERN, AgencyProfile, agency_for_tag
+from app.parsers.text.agencies import AGENCIES, TAG_PATTERN, AgencyProfile, agencies_mentioned, agency_for_tag
 from app.parsers.text.datelines import tagged_dateline
 from app.parsers.text.lines import Line
 from app.parsers.text.timestamps import find_stamps, is_time_line
@@ -91,6 +91,22 @@ SIGNOFF_RULES: tuple[SignoffRule, ...] = (
     ),
     # AP: a rule line, then contributor credits in the same block.
     SignoffRule("rule-and-credits", re.compile(r"^_{3,}$"), re.compile(r"^.+$"), None),
+    # A credit line closing the story without the rule: "Associated Press writers X and Y contributed to this
+    # report.", "The Associated Press contributed to this report.", "With Post wires", "(Con información de AFP, EFE
+    # y Reuters)". It credits the one agency it names, if it names only one.
+    SignoffRule(
+        "contributor-credit",
+        re.compile(
+            r"^(?:.{0,200}\bcontributed(?: reporting)? to this (?:report|story)\.?|"
+            r"\(?(?:with|con|avec|mit) (?:información|informations|material|inputs?|reporting|wires?|[\w.]+ wires)\b"
+            r"[^()]{0,80}\)?\.?)$",
+            re.IGNORECASE,
+        ),
+        None,
+        None,
+    ),
+    # The agency's name alone on the line after the last paragraph: "AFP", "dpa", "EFE".
+    SignoffRule("bare-tag", re.compile(rf"^(?:{TAG_PATTERN})$"), None, None),
 )
 
 # An agency tag glued to the end of the last paragraph: "... defence clause. (ANI)".
@@ -471,8 +487,11 @@ def _with_signoff(lines: list[Line], i: int, rule: SignoffRule, paragraphs: list
     agency = None
     if rule.agency is not None:
         agency = next((a for a in AGENCIES if a.name == rule.agency), None)
-    elif rule.name == "bracketed-tag":
+    elif rule.name in ("bracketed-tag", "bare-tag"):
         agency = agency_for_tag(lines[i].text.strip("()"))
+    elif rule.name in ("contributor-credit", "rule-and-credits"):
+        named = agencies_mentioned("\n".join(parts))
+        agency = next((a for a in AGENCIES if a.name in named), None) if len(named) == 1 else None
     return Body(paragraphs=paragraphs, signoff="\n".join(parts), signoff_agency=agency, end=j)
 
 

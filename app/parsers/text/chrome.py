@@ -16,7 +16,11 @@ SENTENCE_END = tuple(".!?\"'”’)।…:;")
 ALSO_READ = re.compile(
     r"^(?:also\s+read|read\s+also|read\s+more|more\s+read|must\s+read|also\s+see|see\s+also|also\s+watch|"
     r"watch\s+also|recommended|suggested|ये\s+भी\s+पढ़ें|यह\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|और\s+पढ़ें|"
-    r"ये\s+भी\s+देखें|यह\s+भी\s+देखें)"
+    r"ये\s+भी\s+देखें|यह\s+भी\s+देखें|"
+    # Spanish, French and German link labels: "Lea también:", "A lire aussi :", "Lesen Sie auch:".
+    r"lea|lea\s+(?:más|también|además)|lee\s+(?:más|también)|leer\s+más|seguir\s+leyendo|ver\s+también|"
+    r"(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|"
+    r"lesen\s+sie\s+auch|siehe\s+auch|mehr\s+zum\s+thema|weiterlesen)"
     r"(?:\s+on)?\s*(?:[:ः|\-–—»>]|$)"
     # Shorter link labels only with a colon or pipe after them: "READ: ...", "Related News | ...". ("WATCH: ..." is
     # left out: video stories carry it in their headline.)

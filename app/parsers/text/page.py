@@ -83,6 +83,11 @@ def parse_page(lines: list[Line], source: str) -> Draft:
     return draft
 
 
+def reread_page(lines: list[Line], source: str) -> Draft | None:
+    """The second reading of a page, from its main text (None when the page has no main text with a headline)."""
+    return _read_by_main_text(lines, source)
+
+
 def _headline_fits(draft: Draft) -> bool:
     """The headline is no interface or chrome line and shares at least two content words with the lead."""
     if not draft.headline or not draft.body:
@@ -182,7 +187,9 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
         return None
     lead_stems = content_stems(" ".join(ln.text for ln in lines[start : start + 6] if _is_sentence(ln.text)))
     listed = chrome.listed_lines([ln.text for ln in lines])
-    story = [_fold(ln.text) for ln in lines[start:]]
+    # The story's sentences: a line whose words run on inside one of them is a standfirst or teaser repeating it (a
+    # headline printed again below the story, as a title of its own, is no such repeat).
+    story = [_fold(ln.text) for ln in lines[start:] if chrome.is_prose(ln.text)]
     # The best candidate: not an item of a link list (unless every candidate is), the largest share of its words in
     # the lead, then the most shared words, then the nearest.
     best: tuple[bool, float, int, int] | None = None
@@ -194,7 +201,8 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
             continue
         if chrome.has_picture_credit(text):
             continue  # a caption
-        if any(_fold(text) in paragraph for paragraph in story):
+        folded = _fold(text)
+        if any(folded in paragraph and folded != paragraph for paragraph in story):
             continue  # a standfirst or teaser that repeats a paragraph of the story
         heads = content_stems(text)
         shared = len(heads & lead_stems)
