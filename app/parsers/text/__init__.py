@@ -63,15 +63,16 @@ def _parse(data: bytes) -> ParsedCopy:
             raise
         return _finish(second, text, decoded.repairs)
     if draft.source_format == "page-text" and plausibility_doubts(first):
-        # The page read by its header fails a check: read it from its main text, and keep that reading only when
-        # it passes every check (otherwise the first reading is held with its doubts).
+        # The page read by its header fails a check: read it from its main text, and keep the reading with fewer
+        # doubts (it is published only if it has none).
         second = reread_page(lines, text)
         if second is not None:
             try:
                 other = _finish(second, text, decoded.repairs)
             except ParseError:
                 return first
-            if not plausibility_doubts(other):
+            # Both held: the reviewer gets the reading with fewer doubts.
+            if len(plausibility_doubts(other)) < len(plausibility_doubts(first)):
                 return other
     return first
 

@@ -58,7 +58,8 @@ def _agency_rules() -> list[SignoffRule]:
 SIGNOFF_RULES: tuple[SignoffRule, ...] = (
     *_agency_rules(),
     # "(ANI)", "(ANI/Xinhua)" on a line of its own.
-    SignoffRule("bracketed-tag", re.compile(rf"^\((?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?\)$"), None, None),
+    # "(KNA, DR)": the tag and the editor's initials after a comma.
+    SignoffRule("bracketed-tag", re.compile(rf"^\((?:{TAG_PATTERN})(?:(?:/|,\s?)[^\s()]{{1,20}})?\)$"), None, None),
     # Reuters credits: "(Reporting by ...; Editing by ...)", "(Additional reporting by ...)".
     SignoffRule(
         "reporting-credit",
@@ -122,6 +123,8 @@ class Body:
     # Lines inside the story (above its last paragraph) left out by no named rule: each one is a doubt, since a
     # line the rules cannot explain may be story text (a paragraph without a full stop, a lead's second line).
     unexplained: tuple[str, ...] = ()
+    # Doubts about lines kept in the body: a crosshead that may be a related title, a paragraph without a full stop.
+    unsure: tuple[str, ...] = ()
     # Lines left out by a named rule, as (rule, line): the accounting of what the body does not hold.
     removed: tuple[tuple[str, str], ...] = ()
 
@@ -148,9 +151,23 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     return alone and len(line.text.split()) <= MAX_SITE_HEADING_WORDS and bool(_HEADING.fullmatch(line.text))
 
 
+# A credit on a line of its own: agency or picture-service names only ("EFE EFE", "AFP"), or a credit label
+# ("Cortesía", "Foto: Name", "Photo by Name on Unsplash").
+_CREDIT_ONLY = re.compile(
+    rf"^(?:(?:{TAG_PATTERN}|Getty Images|EPA|Reuters)\s*){{1,3}}$|"
+    r"^(?:cortesía|courtesy|foto|fotos|photo|photos|bild|imagen|crédito|credit)\b\s*:?.{0,60}$|"
+    r".{0,80}\b(?:photo|foto) (?:by|von|de|par) .{1,60}$",
+    re.IGNORECASE,
+)
+
+
+def _credit_shaped(text: str) -> bool:
+    return bool(_CREDIT_ONLY.match(text)) or chrome.has_picture_credit(text) or chrome.is_caption(text)
+
+
 def removal_doubts(body: Body) -> list[str]:
     """One named doubt per line inside the story that no rule explains leaving out."""
-    return [f"unexplained-removal: {text[:80]!r}" for text in body.unexplained]
+    return [*body.unsure, *(f"unexplained-removal: {text[:80]!r}" for text in body.unexplained)]
 
 
 def match_signoff(line: str) -> SignoffRule | None:
@@ -242,8 +259,11 @@ def _hard_wrapped_on(lines: list[Line], i: int) -> int | None:
     return j
 
 
-def extract_body(lines: list[Line], start: int, default_offset: timedelta, source: str = "") -> Body:
-    """Story paragraphs from lines[start:]; `source` is the decoded copy that hard-wrapped paragraphs are cut from."""
+def extract_body(
+    lines: list[Line], start: int, default_offset: timedelta, source: str = "", stop: int | None = None
+) -> Body:
+    """Story paragraphs from lines[start:]; `source` is the decoded copy that hard-wrapped paragraphs are cut from.
+    With `stop` (the end of the page's main text), the story ends there: only a sign-off may follow."""
     paragraphs: list[str] = []
     skip_block: int | None = None
     embeds = _embedded_posts(lines, start)
@@ -257,6 +277,8 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     listed = {start + k for k in chrome.listed_lines([ln.text for ln in lines[start:]])}
     kept_through = start - 1  # the last line that went into a paragraph
 
+    unsure: list[str] = []  # doubts about lines kept
+
     def account(body: Body) -> Body:
         # Inside the story, and the line right after its last paragraph when it is as long as a paragraph (a last
         # paragraph that lost its full stop).
@@ -267,6 +289,7 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
         ]
         return replace(
             body,
+            unsure=tuple(unsure),
             unexplained=tuple(text for _, name, text in inside if name == "unexplained"),
             removed=tuple((name, text) for _, name, text in inside),
         )
@@ -285,6 +308,10 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             i += 1
             continue  # a social post the site embedded between paragraphs
         rule = match_signoff(text) if paragraphs else None
+        if rule is not None and rule.name == "bare-tag" and _story_goes_on(lines, i):
+            rule = None  # an agency's name between paragraphs credits a picture; the story goes on
+        if stop is not None and i >= stop and rule is None:
+            break  # past the main text, and no sign-off
         if rule is not None and rule.name == "rule-and-credits" and _section_rule(lines, i):
             removed.append((i, "section-rule", text))
             i += 1
@@ -373,7 +400,25 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
                 i = last + 1
                 continue
             site_heading = no_crossheads and _is_heading(lines, i)
-            name = "list" if i in listed else "site-heading" if site_heading else "unexplained"
+            between = i not in listed and kept_through == i - 1 and _story_goes_on(lines, i)
+            if between and not site_heading and _is_heading(lines, i) and not _credit_shaped(text):
+                # A crosshead of the story, or the site's related title: kept, and the story held to decide.
+                paragraphs.append(text)
+                kept_through = i
+                unsure.append(f"crosshead-unsure: {text[:80]!r}")
+                i += 1
+                continue
+            if between and len(text.split()) >= MIN_LOST_PARAGRAPH_WORDS and not _credit_shaped(text):
+                # A paragraph that lost its full stop, or a caption without a credit: kept, and held to decide.
+                paragraphs.append(text)
+                kept_through = i
+                unsure.append(f"paragraph-without-full-stop: {text[:80]!r}")
+                i += 1
+                continue
+            if _credit_shaped(text):
+                name = "picture-credit"
+            else:
+                name = "list" if i in listed else "site-heading" if site_heading else "unexplained"
             removed.append((i, name, text))
             i += 1
             continue
@@ -488,7 +533,7 @@ def _with_signoff(lines: list[Line], i: int, rule: SignoffRule, paragraphs: list
     if rule.agency is not None:
         agency = next((a for a in AGENCIES if a.name == rule.agency), None)
     elif rule.name in ("bracketed-tag", "bare-tag"):
-        agency = agency_for_tag(lines[i].text.strip("()"))
+        agency = agency_for_tag(re.split(r"[/,]", lines[i].text.strip("()"))[0])
     elif rule.name in ("contributor-credit", "rule-and-credits"):
         named = agencies_mentioned("\n".join(parts))
         agency = next((a for a in AGENCIES if a.name in named), None) if len(named) == 1 else None

@@ -104,3 +104,13 @@ def normalise_place(place: str) -> str:
         # Each place of a joint dateline and each part of a hyphenated name: "JERUSALEM/CAIRO", "WINSTON-SALEM".
         return re.sub(r"(?<=[/\-])([a-z])", lambda m: m.group(1).upper(), named)
     return place
+
+
+# A lead opening with the agency's tag and no place: "(EFE).- The government said ..." (the site printed the place
+# elsewhere). It names the agency but is no dateline.
+PLACELESS_TAG = re.compile(rf"^\((?P<tag>(?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?)\)\s*\.?\s*[-–—]+\s+\S")
+
+
+def placeless_tag(paragraph: str) -> AgencyProfile | None:
+    match = PLACELESS_TAG.match(paragraph)
+    return agency_for_tag(match.group("tag")) if match else None

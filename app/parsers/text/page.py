@@ -11,7 +11,7 @@ from app.parsers.text import chrome
 from app.parsers.text.agencies import IST, AgencyProfile, agency_for_name, agency_mentioned, agency_named_at_end
 from app.parsers.text.body import extract_body, removal_doubts
 from app.parsers.text.bylines import byline_of, source_agency
-from app.parsers.text.datelines import normalise_place, tagged_dateline, untagged_dateline
+from app.parsers.text.datelines import normalise_place, placeless_tag, tagged_dateline, untagged_dateline
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line
 from app.parsers.text.similarity import WORD, content_stems
@@ -122,7 +122,13 @@ def _read_by_header(lines: list[Line], source: str) -> Draft:
 
 
 def _assemble(
-    lines: list[Line], source: str, draft: Draft, headline_index: int, summary_index: int | None, start: int | None
+    lines: list[Line],
+    source: str,
+    draft: Draft,
+    headline_index: int,
+    summary_index: int | None,
+    start: int | None,
+    stop: int | None = None,
 ) -> Draft:
     """The draft from the headline's line, the standfirst's (if any) and the story's first line."""
     draft.headline, prefix_section = _strip_section_prefix(lines[headline_index].text)
@@ -144,7 +150,7 @@ def _assemble(
         and normalise_place(draft.byline).casefold() == draft.dateline.place.casefold()
     ):
         draft.byline = None  # the place printed above the time is not a writer
-    body = extract_body(lines, start, PAGE_DEFAULT_OFFSET, source)
+    body = extract_body(lines, start, PAGE_DEFAULT_OFFSET, source, stop=stop)
     draft.body = body.paragraphs
     draft.signoff = body.signoff
     draft.doubts.extend(removal_doubts(body))
@@ -160,7 +166,7 @@ def _assemble(
     # Times above the headline are the site's date bar, not the story's.
     timed = [ln for ln in outside if ln.index > headline_index]
     draft.agency_hints = [
-        draft.dateline.agency if draft.dateline else None,
+        draft.dateline.agency if draft.dateline else placeless_tag(draft.body[0] if draft.body else first),
         body.signoff_agency,
         _agency_of_byline(draft.byline),
         *(source_agency(ln.text) for ln in header),
@@ -177,14 +183,21 @@ MAX_RUN_GAP = 4
 # How far above the main text its headline may sit (lines): a byline, times, a picture and its caption, shares.
 HEADLINE_REACH = 40
 MAX_HEADLINE_WORDS = 30
+# A line of this many words found again at the start of a later paragraph is a repeat, not a coincidence.
+MIN_REPEAT_WORDS = 8
 
 
 def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
     """The second reading: the story is the longest run of sentence paragraphs on the page (its main text), and the
     headline the line above it that shares most content words with its lead."""
-    start = _main_text_start(lines)
-    if start is None:
+    span = _main_text_span(lines)
+    if span is None:
         return None
+    start, end = span
+    standfirst = None
+    opening = _fold(lines[start].text)
+    if _words(opening) >= MIN_REPEAT_WORDS and any(_fold(ln.text).startswith(opening) for ln in lines[start + 1 : end]):
+        standfirst, start = start, start + 1  # a standfirst printed again as (the start of) a paragraph of the story
     lead_stems = content_stems(" ".join(ln.text for ln in lines[start : start + 6] if _is_sentence(ln.text)))
     listed = chrome.listed_lines([ln.text for ln in lines])
     # The story's sentences: a line whose words run on inside one of them is a standfirst or teaser repeating it (a
@@ -214,45 +227,57 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
     if best is None:
         return None
     headline_index = best[3]
-    summary_index = next(
-        (
-            ln.index
-            for ln in lines[headline_index + 1 : start]
-            if _words(ln.text) >= STANDFIRST_BELOW_META_MIN_WORDS
-            and chrome.is_prose(ln.text)
-            and not _is_header_chrome(ln.text)
-            and not is_meta(ln.text)
-        ),
-        None,
+    summary_index = standfirst
+    summary_index = (
+        summary_index
+        if summary_index is not None
+        else next(
+            (
+                ln.index
+                for ln in lines[headline_index + 1 : start]
+                if _words(ln.text) >= STANDFIRST_BELOW_META_MIN_WORDS
+                and chrome.is_prose(ln.text)
+                and not _is_header_chrome(ln.text)
+                and not is_meta(ln.text)
+            ),
+            None,
+        )
     )
-    return _assemble(lines, source, Draft(source_format="page-text"), headline_index, summary_index, start)
+    return _assemble(lines, source, Draft(source_format="page-text"), headline_index, summary_index, start, end)
 
 
 def _fold(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
 
-def _main_text_start(lines: list[Line]) -> int | None:
-    """The first line of the run of sentence paragraphs with the most words."""
-    best: tuple[int, int] | None = None  # (words, first line)
+def _main_text_span(lines: list[Line]) -> tuple[int, int] | None:
+    """(first line, line after the last sentence) of the run of sentence paragraphs with the most words. A run starts
+    with a long sentence; shorter sentences carry it on; more than MAX_RUN_GAP other lines, or the page's end, end it."""
+    best: tuple[int, int, int] | None = None  # (words, first line, end)
     run_start: int | None = None
     run_words = 0
     gap = 0
     for line in lines:
         text = line.text
-        if _is_sentence(text) and _words(text) >= MAIN_TEXT_MIN_WORDS and not chrome.is_page_end(text):
+        if chrome.is_page_end(text):
+            run_start, gap = None, 0
+            continue
+        long_sentence = _is_sentence(text) and _words(text) >= MAIN_TEXT_MIN_WORDS
+        if long_sentence or (run_start is not None and chrome.is_prose(text) and not _is_header_chrome(text)):
             if run_start is None:
                 run_start, run_words = line.index, 0
             run_words += _words(text)
             gap = 0
             if best is None or run_words > best[0]:
-                best = (run_words, run_start)
+                best = (run_words, run_start, line.index + 1)
+            elif best[1] == run_start:
+                best = (best[0], run_start, line.index + 1)
             continue
         if run_start is not None:
             gap += 1
-            if gap > MAX_RUN_GAP or chrome.is_page_end(text):
+            if gap > MAX_RUN_GAP:
                 run_start, gap = None, 0
-    return best[1] if best else None
+    return (best[1], best[2]) if best else None
 
 
 # Evidence that the site is Indian and prints Indian time: IST printed somewhere (its clock, another time line),
