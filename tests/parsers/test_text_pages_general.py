@@ -159,6 +159,28 @@ def test_a_crosshead_in_copy_of_an_agency_that_uses_none_is_the_sites_heading() 
     assert "Shade for walkers" not in copy.body and copy.doubts == []
 
 
-def test_a_crosshead_in_other_copy_holds_the_story() -> None:
+def test_a_crosshead_in_other_copy_is_kept_and_holds_the_story() -> None:
     copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead=LEAD + "\n\nShade for walkers")
-    assert any(d.startswith("unexplained-removal") for d in plausibility_doubts(copy))
+    assert "Shade for walkers" in copy.body
+    assert any(d.startswith("crosshead-unsure") for d in plausibility_doubts(copy))
+
+
+def test_a_paragraph_without_a_full_stop_is_kept_and_holds_the_story() -> None:
+    unfinished = "The council also set aside money for watering the young trees through their first two summers"
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead=LEAD + "\n\n" + unfinished)
+    assert unfinished in copy.body
+    assert any(d.startswith("paragraph-without-full-stop") for d in plausibility_doubts(copy))
+
+
+def test_a_standfirst_repeated_at_the_start_of_a_paragraph_is_not_the_lead() -> None:
+    standfirst = "The plan will cost about two million and will be paid for from the parks budget."
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        standfirst,
+        "(EFE).- " + LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert copy.body == ["(EFE).- " + LEAD, SECOND, THIRD] and copy.agency == "EFE"

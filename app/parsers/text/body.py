@@ -161,6 +161,16 @@ _CREDIT_ONLY = re.compile(
 )
 
 
+def _framed_chrome(text: str) -> bool:
+    """Chrome set inside dashes or bullets: "- Advertisement -", "• Share this story •"."""
+    inner = text.strip(" -–—•·|")
+    return (
+        inner != text
+        and bool(inner)
+        and (chrome.is_inline_chrome(inner) or chrome.is_prompt(inner) or chrome.is_interface(inner))
+    )
+
+
 def _credit_shaped(text: str) -> bool:
     return bool(_CREDIT_ONLY.match(text)) or chrome.has_picture_credit(text) or chrome.is_caption(text)
 
@@ -401,7 +411,13 @@ def extract_body(
                 continue
             site_heading = no_crossheads and _is_heading(lines, i)
             between = i not in listed and kept_through == i - 1 and _story_goes_on(lines, i)
-            if between and not site_heading and _is_heading(lines, i) and not _credit_shaped(text):
+            if (
+                between
+                and not site_heading
+                and _is_heading(lines, i)
+                and not _credit_shaped(text)
+                and not _framed_chrome(text)
+            ):
                 # A crosshead of the story, or the site's related title: kept, and the story held to decide.
                 paragraphs.append(text)
                 kept_through = i
@@ -417,6 +433,8 @@ def extract_body(
                 continue
             if _credit_shaped(text):
                 name = "picture-credit"
+            elif _framed_chrome(text):
+                name = "inline-chrome"
             else:
                 name = "list" if i in listed else "site-heading" if site_heading else "unexplained"
             removed.append((i, name, text))

@@ -251,8 +251,10 @@ def _fold(text: str) -> str:
 
 
 def _main_text_span(lines: list[Line]) -> tuple[int, int] | None:
-    """(first line, line after the last sentence) of the run of sentence paragraphs with the most words. A run starts
-    with a long sentence; shorter sentences carry it on; more than MAX_RUN_GAP other lines, or the page's end, end it."""
+    """(first line, line after the last sentence) of the run of sentence paragraphs with the most words.
+
+    A run starts with a long sentence; shorter sentences carry it on; more than MAX_RUN_GAP other lines, or the page's
+    end, end it."""
     best: tuple[int, int, int] | None = None  # (words, first line, end)
     run_start: int | None = None
     run_words = 0
