@@ -367,6 +367,10 @@ def extract_body(
         if chrome.is_page_end(text):
             break
         if find_stamps(text, default_offset) and (not chrome.is_prose(text) or is_time_line(text, default_offset)):
+            if stop is not None and i < stop:
+                removed.append((i, "time-line", text))
+                i += 1
+                continue  # a credit-and-time line inside the page's main text (printed above or between paragraphs)
             break  # the page's own time line below the story
         if chrome.LIST_HEADING.match(text) and not chrome.is_prose(text):
             removed.append((i, "list-heading", text))

@@ -264,7 +264,8 @@ def _main_text_span(lines: list[Line]) -> tuple[int, int] | None:
         if chrome.is_page_end(text):
             run_start, gap = None, 0
             continue
-        long_sentence = _is_sentence(text) and _words(text) >= MAIN_TEXT_MIN_WORDS
+        captioned = chrome.has_picture_credit(text)
+        long_sentence = _is_sentence(text) and _words(text) >= MAIN_TEXT_MIN_WORDS and not captioned
         if long_sentence or (run_start is not None and chrome.is_prose(text) and not _is_header_chrome(text)):
             if run_start is None:
                 run_start, run_words = line.index, 0
