@@ -184,3 +184,63 @@ def test_a_standfirst_repeated_at_the_start_of_a_paragraph_is_not_the_lead() -> 
         THIRD,
     )
     assert copy.body == ["(EFE).- " + LEAD, SECOND, THIRD] and copy.agency == "EFE"
+
+
+def test_an_agency_credit_printed_with_the_time_gives_the_agency() -> None:
+    copy = story_page(["Associated Press March 3, 2021, 9:02 AM"], lead="MADRID — " + LEAD)
+    assert copy.agency == "AP"
+
+
+def test_a_labelled_credit_naming_an_agency_gives_the_agency() -> None:
+    copy = story_page(["| Redacción Digital: EFE", "Published 11:34 PM EST Mar 3, 2021"])
+    assert copy.agency == "EFE"
+
+
+def test_a_german_byline_with_an_agency_code_gives_the_agency() -> None:
+    copy = story_page(["Von: ab/dpa", "Published 11:34 PM EST Mar 3, 2021"])
+    assert copy.agency == "dpa"
+
+
+def test_a_bare_agency_name_after_the_last_paragraph_is_the_signoff() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=["AFP", "Terms of Service"])
+    assert (copy.signoff, copy.agency) == ("AFP", "AFP")
+
+
+def test_a_contributor_credit_naming_one_agency_credits_it() -> None:
+    credit = "The Associated Press contributed to this report."
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=[credit, "Terms of Service"])
+    assert (copy.signoff, copy.agency) == (credit, "AP")
+
+
+def test_a_credit_naming_several_agencies_credits_none() -> None:
+    credit = "(Con información de AFP, EFE y Reuters)"
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=[credit, "Terms of Service"])
+    assert (copy.signoff, copy.agency) == (credit, None)
+
+
+def test_an_agency_tag_with_the_editors_initials_is_the_signoff() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=["(KNA, ab)", "Terms of Service"])
+    assert (copy.signoff, copy.agency) == ("(KNA, ab)", "KNA")
+
+
+def test_spanish_and_french_read_more_lines_are_chrome() -> None:
+    copy = story_page(
+        ["Published 11:34 PM EST Mar 3, 2021"],
+        lead=LEAD + "\n\nLea también: Parks budget rises for new year\n\nA lire aussi : Les arbres de la ville",
+    )
+    assert copy.body == [LEAD, SECOND, THIRD] and copy.doubts == []
+
+
+def test_a_captioned_line_above_the_story_is_not_its_lead() -> None:
+    caption = "Volunteers plant saplings along the river in the old town on Tuesday afternoon. (Jane Roe/AP)"
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        caption,
+        "Associated Press March 3, 2021, 9:02 AM",
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert copy.body == [LEAD, SECOND, THIRD]
