@@ -244,3 +244,51 @@ def test_a_captioned_line_above_the_story_is_not_its_lead() -> None:
         THIRD,
     )
     assert copy.body == [LEAD, SECOND, THIRD]
+
+
+def test_a_captions_above_pointer_is_not_a_dateline() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead="Above: " + LEAD)
+    assert copy.dateline is None
+
+
+def test_a_cookie_notice_is_never_the_main_text() -> None:
+    notice = (
+        "We use cookies on our website to give you the most relevant experience by remembering your preferences "
+        "and repeat visits, and by clicking accept you consent to the use of all the cookies."
+    )
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        LEAD,
+        SECOND,
+        THIRD,
+        notice,
+        notice,
+        notice,
+    )
+    assert copy.body == [LEAD, SECOND, THIRD]
+
+
+def test_a_long_line_left_out_between_headline_and_story_is_a_doubt() -> None:
+    lost = (
+        "Officials said the trees would be chosen from native species that need little water and can survive "
+        "the hot dry months without help"
+    )
+    copy = page(
+        "Example Daily",
+        "City council approves plan to plant ten thousand trees along river",
+        "Published 11:34 PM EST Mar 3, 2021",
+        "A greener riverside is planned for the city this summer.",
+        lost,
+        "Pune, Mar 3 (PTI) " + LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert any(d.startswith("lead-unsure") for d in copy.doubts)
+
+
+def test_a_tag_strip_above_the_story_is_no_lost_lead() -> None:
+    tags = "Parks , Trees , City Council , Environment , Summer Heat , Riverside , Budget , Local News , Weather"
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021", tags])
+    assert copy.doubts == []

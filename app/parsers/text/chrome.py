@@ -209,7 +209,7 @@ PICTURE_CREDIT_LINE = re.compile(
 # Credits and marks a picture's caption carries, in the forms agencies and sites print them: "(REUTERS/Name)",
 # "Foto: Name/dpa", "© AFP / NAME", "(Photo Name. AFP)", "vía AP", "Name (left) and ...", "... Timothy Weeks AP".
 PICTURE_CREDIT = re.compile(
-    r"\((?:[A-Z][\w&.\- ]{1,30})/[^()]{2,60}\)\s*$|"
+    r"\(\s*(?:[A-Z][\w&.\- ]{1,30})/[^()]{2,60}\)\s*$|"
     r"\b(?:foto|photo|fotos|photos|bild|image|imagen|crédito|credit|cortesía|courtesy)\s*:\s*\S|"
     r"\((?:photo|foto|picture|image)\b[^()]{1,80}\)\s*$|"
     r"/\s*(?:dpa|afp|ap|reuters|epa|efe|getty images|picture alliance)\b|"
@@ -355,6 +355,22 @@ def is_ad_slot(line: str) -> bool:
     return len(parts) >= 2 and all(_AD_PARTS.match(p.strip()) for p in parts)
 
 
+# The site's cookie or consent notice, in the languages the service sees.
+COOKIE_NOTICE = re.compile(
+    r"\bcookies?\b.{0,200}\b(?:website|web site|site|sitio|webseite|website|navigation|navegación|browsing|"
+    r"consent|zustimm\w*|akzept\w*|accept\w*|aceptar|utilizamos|verwenden|utilisons)\b|"
+    r"\b(?:we use|wir verwenden|utilizamos|nous utilisons|este sitio (?:web )?utiliza)\b.{0,40}\bcookies?\b",
+    re.IGNORECASE,
+)
+
+
+def is_tag_list(line: str) -> bool:
+    """A strip of tags or sections joined by commas ("Labor , Video , Business News , ..."): four or more short
+    items and no sentence end."""
+    parts = [p.strip() for p in line.split(",") if p.strip()]
+    return len(parts) >= 4 and all(len(p.split()) <= 4 for p in parts) and not line.rstrip().endswith((".", "!", "?"))
+
+
 def is_inline_chrome(line: str) -> bool:
     """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
     unbulleted = BULLET.sub("", line)
@@ -362,6 +378,7 @@ def is_inline_chrome(line: str) -> bool:
         return True  # "• Also Read: ..."
     return (
         is_ad_slot(line)
+        or bool(COOKIE_NOTICE.search(line))
         or bool(LINK_LINE.match(line))
         or bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
         or bool(BRACKETED.match(line) and ALSO_READ.match(BRACKETED.sub(r"\g<inner>", line)))

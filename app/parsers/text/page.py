@@ -154,6 +154,19 @@ def _assemble(
     draft.body = body.paragraphs
     draft.signoff = body.signoff
     draft.doubts.extend(removal_doubts(body))
+    draft.doubts.extend(
+        f"lead-unsure: a paragraph-long line above the story was left out: {ln.text[:80]!r}"
+        for ln in lines[headline_index + 1 : start]
+        if ln.index != summary_index
+        and _words(ln.text) >= MIN_SKIPPED_PARAGRAPH_WORDS
+        and not chrome.has_picture_credit(ln.text)
+        and not chrome.is_caption(ln.text)
+        and not _is_header_chrome(ln.text)
+        and not chrome.is_inline_chrome(ln.text)
+        and not is_meta(ln.text)
+        and not chrome.is_tag_list(ln.text)
+        and not any(_fold(p).startswith(_fold(ln.text).rstrip(".… ")) for p in draft.body)
+    )
     footer_end = next(
         (ln.index for ln in lines[body.end :] if chrome.LIST_HEADING.match(ln.text) and not chrome.is_prose(ln.text)),
         len(lines),
@@ -183,6 +196,8 @@ MAX_RUN_GAP = 4
 # How far above the main text its headline may sit (lines): a byline, times, a picture and its caption, shares.
 HEADLINE_REACH = 40
 MAX_HEADLINE_WORDS = 30
+# A line of this many words between the headline and the story's first paragraph may be a lost lead.
+MIN_SKIPPED_PARAGRAPH_WORDS = 20
 # A line of this many words found again at the start of a later paragraph is a repeat, not a coincidence.
 MIN_REPEAT_WORDS = 8
 
@@ -219,7 +234,7 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
             continue  # a standfirst or teaser that repeats a paragraph of the story
         heads = content_stems(text)
         shared = len(heads & lead_stems)
-        if shared < MIN_SHARED_WITH_LEAD or shared * 2 < len(heads):
+        if shared < MIN_SHARED_WITH_LEAD or shared * 4 < len(heads):
             continue
         score = (line.index not in listed, round(shared / len(heads), 1), shared, line.index)
         if best is None or score > best:
@@ -239,6 +254,7 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
                 and chrome.is_prose(ln.text)
                 and not _is_header_chrome(ln.text)
                 and not is_meta(ln.text)
+                and not is_dated_meta(ln.text, PAGE_DEFAULT_OFFSET)
             ),
             None,
         )
@@ -264,7 +280,7 @@ def _main_text_span(lines: list[Line]) -> tuple[int, int] | None:
         if chrome.is_page_end(text):
             run_start, gap = None, 0
             continue
-        captioned = chrome.has_picture_credit(text)
+        captioned = chrome.has_picture_credit(text) or bool(chrome.COOKIE_NOTICE.search(text))
         long_sentence = _is_sentence(text) and _words(text) >= MAIN_TEXT_MIN_WORDS and not captioned
         if long_sentence or (run_start is not None and chrome.is_prose(text) and not _is_header_chrome(text)):
             if run_start is None:
