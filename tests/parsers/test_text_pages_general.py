@@ -292,3 +292,28 @@ def test_a_tag_strip_above_the_story_is_no_lost_lead() -> None:
     tags = "Parks , Trees , City Council , Environment , Summer Heat , Riverside , Budget , Local News , Weather"
     copy = story_page(["Published 11:34 PM EST Mar 3, 2021", tags])
     assert copy.doubts == []
+
+
+def test_a_sentence_after_a_time_line_below_the_story_is_never_silently_lost() -> None:
+    later = (
+        "Work on the first stretch of the riverside will begin in April and should be finished before the "
+        "school holidays, the parks department said."
+    )
+    copy = page(
+        "Example Daily",
+        "City council approves plan to plant ten thousand trees along river",
+        "Published 11:34 PM EST Mar 3, 2021",
+        LEAD,
+        SECOND,
+        "Published 11:34 PM EST Mar 3, 2021",
+        later,
+    )
+    assert later in copy.body or any(d.startswith("story-may-continue") for d in copy.doubts)
+
+
+def test_nothing_after_the_agencys_signoff_is_story() -> None:
+    later = "Catch up with every story from the city and the region in our daily newsletter sent each morning."
+    copy = story_page(
+        ["Published: Mar 3, 2021, 10:12 PM"], lead="Pune, Mar 3 (PTI) " + LEAD, after=["PTI AB CD", later]
+    )
+    assert copy.signoff == "PTI AB CD" and copy.doubts == []

@@ -52,7 +52,7 @@ END_MARKER = re.compile(
     re.IGNORECASE,
 )
 # The site's note that the copy came from a feed unedited ("Disclaimer: This post has been auto-published ...").
-_DISCLAIMER_LABEL = re.compile(r"^\(?\s*disclaimer\b", re.IGNORECASE)
+_DISCLAIMER_LABEL = re.compile(r"^\(?\s*(?:disclaimer\b|अस्वीकरण)", re.IGNORECASE)
 _DISCLAIMER_AUTO = re.compile(r"auto-?\s?(?:published|generated)|ऑटो-?पब्लिश|ऑटो-?जनरेट|\bunedited\b", re.IGNORECASE)
 _DISCLAIMER_FEED = re.compile(r"\b(?:feed|wire|syndicat\w*|agency|agencies)\b|एजेंसी|फीड", re.IGNORECASE)
 _DISCLAIMER_SELF = re.compile(
@@ -80,7 +80,7 @@ PROMPT = re.compile(
 # Promotion of the site itself, in sentences that read like prose.
 PROMOTION = re.compile(
     r"\b(?:download (?:our|the)\b.{0,40}\bapp|"
-    r"^get (?:current|all the latest|breaking) (?:updates|news)\b|"
+    r"^get (?:current|all the latest|breaking) (?:updates|news)\b|^catch (?:all )?the latest\b|"
     r"subscrib(?:e|ing) to our|like us on facebook|follow us on|"
     r"^stay (?:informed|updated)|^get (?:the )?latest\b.{0,60}\bnews|^get the news updates|track latest news|"
     r"^click here (?:for|to)\b|^for (?:more|the latest|all the latest)\b.{0,60}\b(?:follow|download|click|visit|"

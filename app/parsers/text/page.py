@@ -167,6 +167,8 @@ def _assemble(
         and not chrome.is_tag_list(ln.text)
         and not any(_fold(p).startswith(_fold(ln.text).rstrip(".… ")) for p in draft.body)
     )
+    if body.signoff is None:  # after the agency's sign-off the story is over, by the agency's own practice
+        draft.doubts.extend(_story_may_continue(lines, body.end, draft.body))
     footer_end = next(
         (ln.index for ln in lines[body.end :] if chrome.LIST_HEADING.match(ln.text) and not chrome.is_prose(ln.text)),
         len(lines),
@@ -260,6 +262,30 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
         )
     )
     return _assemble(lines, source, Draft(source_format="page-text"), headline_index, summary_index, start, end)
+
+
+# Lines looked at after the story's end for a paragraph that may still be the story's.
+CONTINUATION_REACH = 3
+
+
+def _story_may_continue(lines: list[Line], end: int, body: list[str]) -> list[str]:
+    """A doubt when a paragraph-long sentence right after the story's end is neither chrome nor a repeat of the
+    story: the story may have been cut short (a rule ended it early)."""
+    folded = [_fold(p) for p in body]
+    for line in lines[end : end + CONTINUATION_REACH]:
+        text = line.text
+        if chrome.is_page_end(text) or chrome.LIST_HEADING.match(text):
+            return []
+        if (
+            _is_sentence(text)
+            and _words(text) >= MIN_SKIPPED_PARAGRAPH_WORDS
+            and not chrome.is_inline_chrome(text)
+            and not chrome.has_picture_credit(text)
+            and not chrome.is_disclaimer(text)
+            and not any(_fold(text) in p or p in _fold(text) for p in folded)
+        ):
+            return [f"story-may-continue: a paragraph-long sentence follows the story's end: {text[:80]!r}"]
+    return []
 
 
 def _fold(text: str) -> str:
