@@ -41,6 +41,8 @@ MIN_SHARED_WITH_LEAD = 2
 MIN_REPEAT_WORDS = 8
 # A paragraph without a sentence end up to this many words is a crosshead or a link title.
 MAX_UNFINISHED_WORDS = 12
+# A date or time line is at most this long ("Updated 5:27 am CST, Wednesday, November 20, 2019 | Example Desk").
+MAX_TIME_LINE_WORDS = 16
 
 # Interface words a page prints as links or buttons, in the languages the service sees.
 _UI_WORDS = re.compile(
@@ -225,6 +227,8 @@ def _chrome_reason(paragraph: str) -> str | None:
 
 def _is_time_line(text: str) -> bool:
     """A line that is mostly a date or a clock time ("martes 26 de abril de 2022 - 9:10 p.m.", "19. Oktober 2019")."""
+    if len(text.split()) > MAX_TIME_LINE_WORDS or not any(c.isdigit() for c in text):
+        return False  # a time line is short and has digits; skip the date rules for everything else
     if is_dated_meta(text, _ZERO) or (find_stamps(text, _ZERO) and len(text.split()) <= 10):
         return True
     rest = CLOCK.sub(" ", text)
