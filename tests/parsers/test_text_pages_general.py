@@ -317,3 +317,19 @@ def test_nothing_after_the_agencys_signoff_is_story() -> None:
         ["Published: Mar 3, 2021, 10:12 PM"], lead="Pune, Mar 3 (PTI) " + LEAD, after=["PTI AB CD", later]
     )
     assert copy.signoff == "PTI AB CD" and copy.doubts == []
+
+
+def test_a_standfirst_above_the_storys_picture_is_not_the_lead() -> None:
+    standfirst = "The plan will be paid for from the parks budget and should be finished before the summer."
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        standfirst,
+        "EFE",
+        "IMAGEN DE REFERENCIA",
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert copy.body == [LEAD, SECOND, THIRD] and copy.summary == standfirst

@@ -215,6 +215,8 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
     opening = _fold(lines[start].text)
     if _words(opening) >= MIN_REPEAT_WORDS and any(_fold(ln.text).startswith(opening) for ln in lines[start + 1 : end]):
         standfirst, start = start, start + 1  # a standfirst printed again as (the start of) a paragraph of the story
+    elif (after := _after_picture_block(lines, start, end)) is not None:
+        standfirst, start = start, after  # the standfirst above the story's picture, the lead below it
     lead_stems = content_stems(" ".join(ln.text for ln in lines[start : start + 6] if _is_sentence(ln.text)))
     listed = chrome.listed_lines([ln.text for ln in lines])
     # The story's sentences: a line whose words run on inside one of them is a standfirst or teaser repeating it (a
@@ -262,6 +264,31 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
         )
     )
     return _assemble(lines, source, Draft(source_format="page-text"), headline_index, summary_index, start, end)
+
+
+# A picture block between a standfirst and the lead: a caption, a credit, a label ("IMAGEN DE REFERENCIA").
+MAX_PICTURE_BLOCK_LINES = 3
+
+
+def _after_picture_block(lines: list[Line], start: int, end: int) -> int | None:
+    """The line after a picture block (credit or caption lines, nothing else) right under the run's first line,
+    when a sentence follows it; None when the first line runs straight on into the story."""
+    index = start + 1
+    credited = False
+    while index < min(end, start + 1 + MAX_PICTURE_BLOCK_LINES) and not chrome.is_prose(lines[index].text):
+        text = lines[index].text
+        if not (chrome.has_picture_credit(text) or chrome.is_caption(text) or _is_credit_line(text)):
+            return None
+        credited = True
+        index += 1
+    if credited and index < end and _is_sentence(lines[index].text):
+        return index
+    return None
+
+
+def _is_credit_line(text: str) -> bool:
+    """A picture's credit or label on its own line: an agency's name, or a short all-capitals label."""
+    return agency_for_name(text) is not None or (text.isupper() and _words(text) <= 4)
 
 
 # Lines looked at after the story's end for a paragraph that may still be the story's.
