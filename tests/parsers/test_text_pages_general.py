@@ -333,3 +333,24 @@ def test_a_standfirst_above_the_storys_picture_is_not_the_lead() -> None:
         THIRD,
     )
     assert copy.body == [LEAD, SECOND, THIRD] and copy.summary == standfirst
+
+
+def test_a_source_credit_under_the_story_ends_it() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=["SOURCE: News agencies", "Have your say today."])
+    assert copy.body == [LEAD, SECOND, THIRD]
+
+
+def test_a_caption_credited_in_square_brackets_is_no_lead() -> None:
+    caption = "Saplings wait to be planted along the river in the old town this week [File: Reuters]"
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        "The city will plant ten thousand trees along the river before summer.",
+        "3 Mar 2021 08:00 GMT",
+        caption,
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert copy.body == [LEAD, SECOND, THIRD]

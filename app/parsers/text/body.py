@@ -148,7 +148,10 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     """A heading the site put between paragraphs: a few words, alone in its block, of heading characters only."""
     line = lines[i]
     alone = (i == 0 or lines[i - 1].block != line.block) and (i + 1 >= len(lines) or lines[i + 1].block != line.block)
-    return alone and len(line.text.split()) <= MAX_SITE_HEADING_WORDS and bool(_HEADING.fullmatch(line.text))
+    letters = any(c.isalpha() for c in line.text)
+    return (
+        alone and letters and len(line.text.split()) <= MAX_SITE_HEADING_WORDS and bool(_HEADING.fullmatch(line.text))
+    )
 
 
 # A credit on a line of its own: agency or picture-service names only ("EFE EFE", "AFP"), or a credit label

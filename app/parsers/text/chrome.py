@@ -100,12 +100,12 @@ WITH_INPUTS = re.compile(
 )
 # Photo captions and credits: "(Photo: IANS)", "| Photo Credit: PTI", "(File photo)", "| Image: AP".
 CAPTION = re.compile(
-    r"(?:[(|.]\s*|^)(?:photo(?:\s*credit)?|image|picture|pic|file\s+photo|file\s+image|representative\s+image|"
+    r"(?:[(\[|.]\s*|^)(?:photo(?:\s*credit)?|image|picture|pic|file\s+photo|file\s+image|representative\s+image|"
     r"representational\s+image|representational\s+photo|ani\s+photo|pti\s+photo|ians\s+photo|फोटो|तस्वीर|"
     # "(File)", "(Representational)", ". Image for representation only", "(Image used for representation)"
     r"file|representational|representative|symbolic|(?:(?:image|photo|picture)\s+(?:used\s+)?)?for\s+representation"
     r"(?:al)?(?:\s+(?:purposes?|only))?)"
-    r"(?:\s*(?:credit|courtesy))?\s*(?::[^()|]{0,60})?\s*\)?\s*$",
+    r"(?:\s*(?:credit|courtesy))?\s*(?::[^()\[\]|]{0,60})?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 # Editor's notes above or between paragraphs: "(Updates to close)", "(Eds: ...)", "(Adds details ...)".
@@ -434,6 +434,10 @@ def is_author_bio(name: str, following: str) -> bool:
     )
 
 
+# The site's source credit under a story it compiled or carried: "SOURCE: News agencies", "Fuente: EFE".
+SOURCE_CREDIT = re.compile(r"^(?:source|sources|fuente|fuentes|quelle)\s*:\s*[^\s].{0,60}$", re.IGNORECASE)
+
+
 def is_page_end(line: str) -> bool:
     """Chrome after which nothing more is story: disclaimers, end markers, tag strips, site promotion."""
     promotion = bool(PROMOTION.search(line)) and len(line.split()) >= 8  # a short "Follow us on X" is a prompt
@@ -444,4 +448,5 @@ def is_page_end(line: str) -> bool:
         or bool(AUTHOR_BIO.match(line))
         or bool(WITH_INPUTS.match(line))
         or bool(AGENCY_FOOTER.match(line))
+        or bool(SOURCE_CREDIT.match(line))
     )

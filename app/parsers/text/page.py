@@ -277,7 +277,13 @@ def _after_picture_block(lines: list[Line], start: int, end: int) -> int | None:
     credited = False
     while index < min(end, start + 1 + MAX_PICTURE_BLOCK_LINES) and not chrome.is_prose(lines[index].text):
         text = lines[index].text
-        if not (chrome.has_picture_credit(text) or chrome.is_caption(text) or _is_credit_line(text)):
+        if not (
+            chrome.has_picture_credit(text)
+            or chrome.is_caption(text)
+            or _is_credit_line(text)
+            or is_meta(text)
+            or is_dated_meta(text, PAGE_DEFAULT_OFFSET)
+        ):
             return None
         credited = True
         index += 1
