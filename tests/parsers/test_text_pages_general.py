@@ -354,3 +354,8 @@ def test_a_caption_credited_in_square_brackets_is_no_lead() -> None:
         THIRD,
     )
     assert copy.body == [LEAD, SECOND, THIRD]
+
+
+def test_a_line_without_letters_between_paragraphs_is_accounted_for() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead=LEAD + "\n\n191119052250266")
+    assert copy.body == [LEAD, SECOND, THIRD] and copy.doubts == []

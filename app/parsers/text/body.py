@@ -438,7 +438,9 @@ def extract_body(
                 unsure.append(f"paragraph-without-full-stop: {text[:80]!r}")
                 i += 1
                 continue
-            if _credit_shaped(text):
+            if not any(c.isalpha() for c in text):
+                name = "no-letters"  # an id, a counter or a rule: no words, so no story text
+            elif _credit_shaped(text):
                 name = "picture-credit"
             elif _framed_chrome(text):
                 name = "inline-chrome"
