@@ -2,7 +2,10 @@
 
     python bench/corpus_accuracy.py [CORPUS_DIR]     (default tests/fixtures/corpus)
 
-The text normaliser is measured on page-text and wire-text documents; then each structured format
+The text normaliser is measured on page-text and wire-text documents, with two verdicts per corpus: `held` (the
+copy has doubts, from app.parsers.plausibility.plausibility_doubts, and would wait for review) and `published-wrong`
+(no doubt, yet the body, headline, agency, published_at or updated_at differs from the gold label), each listed with
+its reasons. Then each structured format
 (NITF, NewsML-G2, ninjs, IPTC 7901, ANPA-1312) on its own documents, read through its own parser.
 
 CORPUS_DIR has docs/ and gold/ (bad/ optional), laid out as tests/fixtures/corpus/README.md describes.

@@ -9,6 +9,7 @@ The checks are general shapes of stories, not of any one site:
 - headline-in-body        the headline is printed again as a sentence of the body
 - body-short              the body is too short to be a story
 - paragraph-chrome        a body paragraph looks like chrome (caption, credit, counter, link line, time line)
+- paragraph-repeated      the same paragraph twice in the body
 - paragraph-unfinished    a short body paragraph without a sentence end (a crosshead, or a related title)
 - dateline-agency         the dateline's agency tag names another agency than the copy's
 - signoff-agency          the sign-off names another agency than the copy's
@@ -36,8 +37,12 @@ MAX_HEADLINE_WORDS = 40
 # The lead, for comparing with the headline: the first paragraphs, which a headline sums up.
 LEAD_PARAGRAPHS = 3
 MIN_SHARED_WITH_LEAD = 2
+# A paragraph of this many words printed again as (the start of) another is a repeat, not a coincidence.
+MIN_REPEAT_WORDS = 8
 # A paragraph without a sentence end up to this many words is a crosshead or a link title.
 MAX_UNFINISHED_WORDS = 12
+# A date or time line is at most this long ("Updated 5:27 am CST, Wednesday, November 20, 2019 | Example Desk").
+MAX_TIME_LINE_WORDS = 16
 
 # Interface words a page prints as links or buttons, in the languages the service sees.
 _UI_WORDS = re.compile(
@@ -139,6 +144,17 @@ def paragraph_chrome(copy: ParsedCopy) -> str | None:
     return None
 
 
+def paragraph_repeated(copy: ParsedCopy) -> str | None:
+    """The same paragraph twice: a standfirst or teaser taken in with the story it repeats."""
+    folded = [_fold(paragraph) for paragraph in copy.body]
+    for index, text in enumerate(folded):
+        if len(text.split()) < MIN_REPEAT_WORDS:
+            continue
+        if any(other.startswith(text) for k, other in enumerate(folded) if k != index):
+            return f"paragraph-repeated: {copy.body[index][:80]!r}"
+    return None
+
+
 def paragraph_unfinished(copy: ParsedCopy) -> str | None:
     """A short paragraph with no sentence end: a crosshead of the story or a related title the page put between
     paragraphs. Only list items under a paragraph that opens a list, and AFP's dash-framed crossheads, are known."""
@@ -191,6 +207,7 @@ CHECKS: tuple[Callable[[ParsedCopy], str | None], ...] = (
     headline_in_body,
     body_short,
     paragraph_chrome,
+    paragraph_repeated,
     paragraph_unfinished,
     dateline_agency,
     signoff_agency,
@@ -222,6 +239,8 @@ def _chrome_reason(paragraph: str) -> str | None:
 
 def _is_time_line(text: str) -> bool:
     """A line that is mostly a date or a clock time ("martes 26 de abril de 2022 - 9:10 p.m.", "19. Oktober 2019")."""
+    if len(text.split()) > MAX_TIME_LINE_WORDS or not any(c.isdigit() for c in text):
+        return False  # a time line is short and has digits; skip the date rules for everything else
     if is_dated_meta(text, _ZERO) or (find_stamps(text, _ZERO) and len(text.split()) <= 10):
         return True
     rest = CLOCK.sub(" ", text)

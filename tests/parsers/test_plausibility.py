@@ -106,3 +106,7 @@ def test_an_update_before_the_publication_is_doubted() -> None:
     published = datetime(2021, 3, 3, 10, 0, tzinfo=timezone(timedelta(hours=5, minutes=30)))
     copy = story(published_at=published, updated_at=published - timedelta(hours=1))
     assert "timestamps-order" in names(copy)
+
+
+def test_a_paragraph_printed_again_at_the_start_of_another_is_repeated() -> None:
+    assert "paragraph-repeated" in names(story(body=[BODY[1].rstrip("."), *BODY]))

@@ -159,6 +159,203 @@ def test_a_crosshead_in_copy_of_an_agency_that_uses_none_is_the_sites_heading() 
     assert "Shade for walkers" not in copy.body and copy.doubts == []
 
 
-def test_a_crosshead_in_other_copy_holds_the_story() -> None:
+def test_a_crosshead_in_other_copy_is_kept_and_holds_the_story() -> None:
     copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead=LEAD + "\n\nShade for walkers")
-    assert any(d.startswith("unexplained-removal") for d in plausibility_doubts(copy))
+    assert "Shade for walkers" in copy.body
+    assert any(d.startswith("crosshead-unsure") for d in plausibility_doubts(copy))
+
+
+def test_a_paragraph_without_a_full_stop_is_kept_and_holds_the_story() -> None:
+    unfinished = "The council also set aside money for watering the young trees through their first two summers"
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead=LEAD + "\n\n" + unfinished)
+    assert unfinished in copy.body
+    assert any(d.startswith("paragraph-without-full-stop") for d in plausibility_doubts(copy))
+
+
+def test_a_standfirst_repeated_at_the_start_of_a_paragraph_is_not_the_lead() -> None:
+    standfirst = "The plan will cost about two million and will be paid for from the parks budget."
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        standfirst,
+        "(EFE).- " + LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert copy.body == ["(EFE).- " + LEAD, SECOND, THIRD] and copy.agency == "EFE"
+
+
+def test_an_agency_credit_printed_with_the_time_gives_the_agency() -> None:
+    copy = story_page(["Associated Press March 3, 2021, 9:02 AM"], lead="MADRID — " + LEAD)
+    assert copy.agency == "AP"
+
+
+def test_a_labelled_credit_naming_an_agency_gives_the_agency() -> None:
+    copy = story_page(["| Redacción Digital: EFE", "Published 11:34 PM EST Mar 3, 2021"])
+    assert copy.agency == "EFE"
+
+
+def test_a_german_byline_with_an_agency_code_gives_the_agency() -> None:
+    copy = story_page(["Von: ab/dpa", "Published 11:34 PM EST Mar 3, 2021"])
+    assert copy.agency == "dpa"
+
+
+def test_a_bare_agency_name_after_the_last_paragraph_is_the_signoff() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=["AFP", "Terms of Service"])
+    assert (copy.signoff, copy.agency) == ("AFP", "AFP")
+
+
+def test_a_contributor_credit_naming_one_agency_credits_it() -> None:
+    credit = "The Associated Press contributed to this report."
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=[credit, "Terms of Service"])
+    assert (copy.signoff, copy.agency) == (credit, "AP")
+
+
+def test_a_credit_naming_several_agencies_credits_none() -> None:
+    credit = "(Con información de AFP, EFE y Reuters)"
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=[credit, "Terms of Service"])
+    assert (copy.signoff, copy.agency) == (credit, None)
+
+
+def test_an_agency_tag_with_the_editors_initials_is_the_signoff() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=["(KNA, ab)", "Terms of Service"])
+    assert (copy.signoff, copy.agency) == ("(KNA, ab)", "KNA")
+
+
+def test_spanish_and_french_read_more_lines_are_chrome() -> None:
+    copy = story_page(
+        ["Published 11:34 PM EST Mar 3, 2021"],
+        lead=LEAD + "\n\nLea también: Parks budget rises for new year\n\nA lire aussi : Les arbres de la ville",
+    )
+    assert copy.body == [LEAD, SECOND, THIRD] and copy.doubts == []
+
+
+def test_a_captioned_line_above_the_story_is_not_its_lead() -> None:
+    caption = "Volunteers plant saplings along the river in the old town on Tuesday afternoon. (Jane Roe/AP)"
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        caption,
+        "Associated Press March 3, 2021, 9:02 AM",
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert copy.body == [LEAD, SECOND, THIRD]
+
+
+def test_a_captions_above_pointer_is_not_a_dateline() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead="Above: " + LEAD)
+    assert copy.dateline is None
+
+
+def test_a_cookie_notice_is_never_the_main_text() -> None:
+    notice = (
+        "We use cookies on our website to give you the most relevant experience by remembering your preferences "
+        "and repeat visits, and by clicking accept you consent to the use of all the cookies."
+    )
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        LEAD,
+        SECOND,
+        THIRD,
+        notice,
+        notice,
+        notice,
+    )
+    assert copy.body == [LEAD, SECOND, THIRD]
+
+
+def test_a_long_line_left_out_between_headline_and_story_is_a_doubt() -> None:
+    lost = (
+        "Officials said the trees would be chosen from native species that need little water and can survive "
+        "the hot dry months without help"
+    )
+    copy = page(
+        "Example Daily",
+        "City council approves plan to plant ten thousand trees along river",
+        "Published 11:34 PM EST Mar 3, 2021",
+        "A greener riverside is planned for the city this summer.",
+        lost,
+        "Pune, Mar 3 (PTI) " + LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert any(d.startswith("lead-unsure") for d in copy.doubts)
+
+
+def test_a_tag_strip_above_the_story_is_no_lost_lead() -> None:
+    tags = "Parks , Trees , City Council , Environment , Summer Heat , Riverside , Budget , Local News , Weather"
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021", tags])
+    assert copy.doubts == []
+
+
+def test_a_sentence_after_a_time_line_below_the_story_is_never_silently_lost() -> None:
+    later = (
+        "Work on the first stretch of the riverside will begin in April and should be finished before the "
+        "school holidays, the parks department said."
+    )
+    copy = page(
+        "Example Daily",
+        "City council approves plan to plant ten thousand trees along river",
+        "Published 11:34 PM EST Mar 3, 2021",
+        LEAD,
+        SECOND,
+        "Published 11:34 PM EST Mar 3, 2021",
+        later,
+    )
+    assert later in copy.body or any(d.startswith("story-may-continue") for d in copy.doubts)
+
+
+def test_nothing_after_the_agencys_signoff_is_story() -> None:
+    later = "Catch up with every story from the city and the region in our daily newsletter sent each morning."
+    copy = story_page(
+        ["Published: Mar 3, 2021, 10:12 PM"], lead="Pune, Mar 3 (PTI) " + LEAD, after=["PTI AB CD", later]
+    )
+    assert copy.signoff == "PTI AB CD" and copy.doubts == []
+
+
+def test_a_standfirst_above_the_storys_picture_is_not_the_lead() -> None:
+    standfirst = "The plan will be paid for from the parks budget and should be finished before the summer."
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        standfirst,
+        "EFE",
+        "IMAGEN DE REFERENCIA",
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert copy.body == [LEAD, SECOND, THIRD] and copy.summary == standfirst
+
+
+def test_a_source_credit_under_the_story_ends_it() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], after=["SOURCE: News agencies", "Have your say today."])
+    assert copy.body == [LEAD, SECOND, THIRD]
+
+
+def test_a_caption_credited_in_square_brackets_is_no_lead() -> None:
+    caption = "Saplings wait to be planted along the river in the old town this week [File: Reuters]"
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        "The city will plant ten thousand trees along the river before summer.",
+        "3 Mar 2021 08:00 GMT",
+        caption,
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    assert copy.body == [LEAD, SECOND, THIRD]
+
+
+def test_a_line_without_letters_between_paragraphs_is_accounted_for() -> None:
+    copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead=LEAD + "\n\n191119052250266")
+    assert copy.body == [LEAD, SECOND, THIRD] and copy.doubts == []

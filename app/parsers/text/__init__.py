@@ -20,13 +20,14 @@ from pydantic import ValidationError
 from app.errors import ParseError
 from app.parsers.base import Dateline, ParsedCopy
 from app.parsers.language import detect_language
+from app.parsers.plausibility import plausibility_doubts
 from app.parsers.text import chrome
 from app.parsers.text.body import match_signoff
 from app.parsers.text.datelines import tagged_dateline
 from app.parsers.text.decode import MAX_COPY_BYTES, decode_copy
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line, split_lines
-from app.parsers.text.page import is_meta, parse_page
+from app.parsers.text.page import is_meta, parse_page, reread_page
 from app.parsers.text.safety import blank_active_markup
 from app.parsers.text.wire import AGENCY_PLUG, looks_like_wire, parse_wire, wire_header_kind
 
@@ -51,6 +52,33 @@ def _parse(data: bytes) -> ParsedCopy:
     text, dropped = blank_active_markup(decoded.text)  # page code a scrape left on its own lines is chrome
     lines = split_lines(text)
     draft = _read(lines, text)
+    repairs = [*decoded.repairs, *dropped]
+    try:
+        first = _finish(draft, text, repairs)
+    except ParseError:
+        if draft.source_format != "page-text":
+            raise
+        second = reread_page(lines, text)
+        if second is None:
+            raise
+        return _finish(second, text, repairs)
+    if draft.source_format == "page-text" and plausibility_doubts(first):
+        # The page read by its header fails a check: read it from its main text, and keep the reading with fewer
+        # doubts (it is published only if it has none).
+        second = reread_page(lines, text)
+        if second is not None:
+            try:
+                other = _finish(second, text, repairs)
+            except ParseError:
+                return first
+            # Both held: the reviewer gets the reading with fewer doubts.
+            if len(plausibility_doubts(other)) < len(plausibility_doubts(first)):
+                return other
+    return first
+
+
+def _finish(draft: Draft, text: str, repairs: list[str]) -> ParsedCopy:
+    """The ParsedCopy of a draft, or ParseError for a draft that cannot make a story."""
     if not draft.body:
         if draft.headline:
             raise ParseError(
@@ -83,7 +111,7 @@ def _parse(data: bytes) -> ParsedCopy:
             language=detect_language(draft.body),
             body=draft.body,
             signoff=draft.signoff,
-            repairs=[*decoded.repairs, *dropped],
+            repairs=list(repairs),
             doubts=draft.doubts,
         )
     except ValidationError as exc:

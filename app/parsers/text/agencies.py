@@ -166,3 +166,14 @@ def agency_mentioned(text: str) -> AgencyProfile | None:
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), agency)
     return best[1] if best else None
+
+
+def agencies_mentioned(text: str) -> set[str]:
+    """Every agency named as a whole word in `text` (a credit naming several agencies credits none of them)."""
+    found: set[str] = set()
+    for agency in AGENCIES:
+        for name in agency.names:
+            # Short names only as printed ("AP", "EFE"), so the words "ap" or "efe" inside a sentence never count.
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE if len(name) > 4 else 0):
+                found.add(agency.name)
+    return found

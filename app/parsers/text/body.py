@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from app.parsers.text import chrome
-from app.parsers.text.agencies import AGENCIES, TAG_PATTERN, AgencyProfile, agency_for_tag
+from app.parsers.text.agencies import AGENCIES, TAG_PATTERN, AgencyProfile, agencies_mentioned, agency_for_tag
 from app.parsers.text.datelines import tagged_dateline
 from app.parsers.text.lines import Line
 from app.parsers.text.timestamps import find_stamps, is_time_line
@@ -58,7 +58,8 @@ def _agency_rules() -> list[SignoffRule]:
 SIGNOFF_RULES: tuple[SignoffRule, ...] = (
     *_agency_rules(),
     # "(ANI)", "(ANI/Xinhua)" on a line of its own.
-    SignoffRule("bracketed-tag", re.compile(rf"^\((?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?\)$"), None, None),
+    # "(KNA, DR)": the tag and the editor's initials after a comma.
+    SignoffRule("bracketed-tag", re.compile(rf"^\((?:{TAG_PATTERN})(?:(?:/|,\s?)[^\s()]{{1,20}})?\)$"), None, None),
     # Reuters credits: "(Reporting by ...; Editing by ...)", "(Additional reporting by ...)".
     SignoffRule(
         "reporting-credit",
@@ -91,6 +92,22 @@ SIGNOFF_RULES: tuple[SignoffRule, ...] = (
     ),
     # AP: a rule line, then contributor credits in the same block.
     SignoffRule("rule-and-credits", re.compile(r"^_{3,}$"), re.compile(r"^.+$"), None),
+    # A credit line closing the story without the rule: "Associated Press writers X and Y contributed to this
+    # report.", "The Associated Press contributed to this report.", "With Post wires", "(Con información de AFP, EFE
+    # y Reuters)". It credits the one agency it names, if it names only one.
+    SignoffRule(
+        "contributor-credit",
+        re.compile(
+            r"^(?:.{0,200}\bcontributed(?: reporting)? to this (?:report|story)\.?|"
+            r"\(?(?:with|con|avec|mit) (?:información|informations|material|inputs?|reporting|wires?|[\w.]+ wires)\b"
+            r"[^()]{0,80}\)?\.?)$",
+            re.IGNORECASE,
+        ),
+        None,
+        None,
+    ),
+    # The agency's name alone on the line after the last paragraph: "AFP", "dpa", "EFE".
+    SignoffRule("bare-tag", re.compile(rf"^(?:{TAG_PATTERN})$"), None, None),
 )
 
 # An agency tag glued to the end of the last paragraph: "... defence clause. (ANI)".
@@ -106,6 +123,8 @@ class Body:
     # Lines inside the story (above its last paragraph) left out by no named rule: each one is a doubt, since a
     # line the rules cannot explain may be story text (a paragraph without a full stop, a lead's second line).
     unexplained: tuple[str, ...] = ()
+    # Doubts about lines kept in the body: a crosshead that may be a related title, a paragraph without a full stop.
+    unsure: tuple[str, ...] = ()
     # Lines left out by a named rule, as (rule, line): the accounting of what the body does not hold.
     removed: tuple[tuple[str, str], ...] = ()
 
@@ -129,12 +148,39 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     """A heading the site put between paragraphs: a few words, alone in its block, of heading characters only."""
     line = lines[i]
     alone = (i == 0 or lines[i - 1].block != line.block) and (i + 1 >= len(lines) or lines[i + 1].block != line.block)
-    return alone and len(line.text.split()) <= MAX_SITE_HEADING_WORDS and bool(_HEADING.fullmatch(line.text))
+    letters = any(c.isalpha() for c in line.text)
+    return (
+        alone and letters and len(line.text.split()) <= MAX_SITE_HEADING_WORDS and bool(_HEADING.fullmatch(line.text))
+    )
+
+
+# A credit on a line of its own: agency or picture-service names only ("EFE EFE", "AFP"), or a credit label
+# ("Cortesía", "Foto: Name", "Photo by Name on Unsplash").
+_CREDIT_ONLY = re.compile(
+    rf"^(?:(?:{TAG_PATTERN}|Getty Images|EPA|Reuters)\s*){{1,3}}$|"
+    r"^(?:cortesía|courtesy|foto|fotos|photo|photos|bild|imagen|crédito|credit)\b\s*:?.{0,60}$|"
+    r".{0,80}\b(?:photo|foto) (?:by|von|de|par) .{1,60}$",
+    re.IGNORECASE,
+)
+
+
+def _framed_chrome(text: str) -> bool:
+    """Chrome set inside dashes or bullets: "- Advertisement -", "• Share this story •"."""
+    inner = text.strip(" -–—•·|")
+    return (
+        inner != text
+        and bool(inner)
+        and (chrome.is_inline_chrome(inner) or chrome.is_prompt(inner) or chrome.is_interface(inner))
+    )
+
+
+def _credit_shaped(text: str) -> bool:
+    return bool(_CREDIT_ONLY.match(text)) or chrome.has_picture_credit(text) or chrome.is_caption(text)
 
 
 def removal_doubts(body: Body) -> list[str]:
     """One named doubt per line inside the story that no rule explains leaving out."""
-    return [f"unexplained-removal: {text[:80]!r}" for text in body.unexplained]
+    return [*body.unsure, *(f"unexplained-removal: {text[:80]!r}" for text in body.unexplained)]
 
 
 def match_signoff(line: str) -> SignoffRule | None:
@@ -226,8 +272,11 @@ def _hard_wrapped_on(lines: list[Line], i: int) -> int | None:
     return j
 
 
-def extract_body(lines: list[Line], start: int, default_offset: timedelta, source: str = "") -> Body:
-    """Story paragraphs from lines[start:]; `source` is the decoded copy that hard-wrapped paragraphs are cut from."""
+def extract_body(
+    lines: list[Line], start: int, default_offset: timedelta, source: str = "", stop: int | None = None
+) -> Body:
+    """Story paragraphs from lines[start:]; `source` is the decoded copy that hard-wrapped paragraphs are cut from.
+    With `stop` (the end of the page's main text), the story ends there: only a sign-off may follow."""
     paragraphs: list[str] = []
     skip_block: int | None = None
     embeds = _embedded_posts(lines, start)
@@ -241,6 +290,8 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
     listed = {start + k for k in chrome.listed_lines([ln.text for ln in lines[start:]])}
     kept_through = start - 1  # the last line that went into a paragraph
 
+    unsure: list[str] = []  # doubts about lines kept
+
     def account(body: Body) -> Body:
         # Inside the story, and the line right after its last paragraph when it is as long as a paragraph (a last
         # paragraph that lost its full stop).
@@ -251,6 +302,7 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
         ]
         return replace(
             body,
+            unsure=tuple(unsure),
             unexplained=tuple(text for _, name, text in inside if name == "unexplained"),
             removed=tuple((name, text) for _, name, text in inside),
         )
@@ -269,6 +321,10 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
             i += 1
             continue  # a social post the site embedded between paragraphs
         rule = match_signoff(text) if paragraphs else None
+        if rule is not None and rule.name == "bare-tag" and _story_goes_on(lines, i):
+            rule = None  # an agency's name between paragraphs credits a picture; the story goes on
+        if stop is not None and i >= stop and rule is None:
+            break  # past the main text, and no sign-off
         if rule is not None and rule.name == "rule-and-credits" and _section_rule(lines, i):
             removed.append((i, "section-rule", text))
             i += 1
@@ -314,6 +370,10 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
         if chrome.is_page_end(text):
             break
         if find_stamps(text, default_offset) and (not chrome.is_prose(text) or is_time_line(text, default_offset)):
+            if stop is not None and i < stop:
+                removed.append((i, "time-line", text))
+                i += 1
+                continue  # a credit-and-time line inside the page's main text (printed above or between paragraphs)
             break  # the page's own time line below the story
         if chrome.LIST_HEADING.match(text) and not chrome.is_prose(text):
             removed.append((i, "list-heading", text))
@@ -357,7 +417,35 @@ def extract_body(lines: list[Line], start: int, default_offset: timedelta, sourc
                 i = last + 1
                 continue
             site_heading = no_crossheads and _is_heading(lines, i)
-            name = "list" if i in listed else "site-heading" if site_heading else "unexplained"
+            between = i not in listed and kept_through == i - 1 and _story_goes_on(lines, i)
+            if (
+                between
+                and not site_heading
+                and _is_heading(lines, i)
+                and not _credit_shaped(text)
+                and not _framed_chrome(text)
+            ):
+                # A crosshead of the story, or the site's related title: kept, and the story held to decide.
+                paragraphs.append(text)
+                kept_through = i
+                unsure.append(f"crosshead-unsure: {text[:80]!r}")
+                i += 1
+                continue
+            if between and len(text.split()) >= MIN_LOST_PARAGRAPH_WORDS and not _credit_shaped(text):
+                # A paragraph that lost its full stop, or a caption without a credit: kept, and held to decide.
+                paragraphs.append(text)
+                kept_through = i
+                unsure.append(f"paragraph-without-full-stop: {text[:80]!r}")
+                i += 1
+                continue
+            if not any(c.isalpha() for c in text):
+                name = "no-letters"  # an id, a counter or a rule: no words, so no story text
+            elif _credit_shaped(text):
+                name = "picture-credit"
+            elif _framed_chrome(text):
+                name = "inline-chrome"
+            else:
+                name = "list" if i in listed else "site-heading" if site_heading else "unexplained"
             removed.append((i, name, text))
             i += 1
             continue
@@ -471,8 +559,11 @@ def _with_signoff(lines: list[Line], i: int, rule: SignoffRule, paragraphs: list
     agency = None
     if rule.agency is not None:
         agency = next((a for a in AGENCIES if a.name == rule.agency), None)
-    elif rule.name == "bracketed-tag":
-        agency = agency_for_tag(lines[i].text.strip("()"))
+    elif rule.name in ("bracketed-tag", "bare-tag"):
+        agency = agency_for_tag(re.split(r"[/,]", lines[i].text.strip("()"))[0])
+    elif rule.name in ("contributor-credit", "rule-and-credits"):
+        named = agencies_mentioned("\n".join(parts))
+        agency = next((a for a in AGENCIES if a.name in named), None) if len(named) == 1 else None
     return Body(paragraphs=paragraphs, signoff="\n".join(parts), signoff_agency=agency, end=j)
 
 

@@ -12,7 +12,7 @@ from app.parsers.text.timestamps import RELATIVE_TIME, find_stamps, label_only
 # Labels printed before the writer's name; "Published By" names a desk, not a time.
 BYLINE_LABEL = re.compile(
     r"^(?:by|written\s+by|reported\s+by|published\s+by|posted\s+by|story\s+by|edited\s+by|compiled\s+by|"
-    r"curated\s+by|authored\s+by|द्वारा|लेखक)\s*:?\s*(?P<name>\S.*)$",
+    r"curated\s+by|authored\s+by|द्वारा|लेखक|von\b|por\b|par\b)\s*:?\s*(?P<name>\S.*)$",
     re.IGNORECASE,
 )
 # A writer named after the time: "... 5:14PM by DD News".
@@ -76,6 +76,9 @@ def byline_of(line: str) -> str | None:
             found = before or after
             if found is not None and 1 <= len(found.group("name").split()) <= 6:
                 labelled = labelled or found.group("name").strip()
+            elif _names_agency(part[: stamps[0].start].strip(" -–—|,")):
+                # "Associated Press November 19, 2019, 9:02 AM": the agency's credit, then the time.
+                agency = agency or part[: stamps[0].start].strip(" -–—|,")
             continue
         if RELATIVE_TIME.search(part) or label_only(part) or SOURCE_LABEL.match(part):
             continue
@@ -105,14 +108,22 @@ def _names_agency(part: str) -> bool:
     return agency_for_name(part) is not None or (len(part.split()) == 1 and agency_for_tag(part) is not None)
 
 
+# Any short label, a colon, then the credit: "Periodista Digital: EFE", "Quelle: dpa".
+_LABELLED_CREDIT = re.compile(r"^[^\W\d_][\w .'’\-]{0,30}:\s*(?P<name>\S.{0,40})$")
+
+
 def source_agency(line: str) -> AgencyProfile | None:
-    """An agency credited by a 'Source: PTI' segment."""
+    """An agency credited by a 'Source: PTI' segment, or by any short label whose value is exactly an agency's name
+    ('Periodista Digital: EFE')."""
     for part in segments(line):
         match = SOURCE_LABEL.match(part)
         if match is not None:
             found = agency_for_name(match.group("name")) or agency_named_at_end(match.group("name"))
             if found is not None:
                 return found
+        labelled = _LABELLED_CREDIT.match(part)
+        if labelled is not None and (found := agency_for_name(labelled.group("name"))) is not None:
+            return found
     return None
 
 

@@ -16,7 +16,11 @@ SENTENCE_END = tuple(".!?\"'”’)।…:;")
 ALSO_READ = re.compile(
     r"^(?:also\s+read|read\s+also|read\s+more|more\s+read|must\s+read|also\s+see|see\s+also|also\s+watch|"
     r"watch\s+also|recommended|suggested|ये\s+भी\s+पढ़ें|यह\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|और\s+पढ़ें|"
-    r"ये\s+भी\s+देखें|यह\s+भी\s+देखें)"
+    r"ये\s+भी\s+देखें|यह\s+भी\s+देखें|"
+    # Spanish, French and German link labels: "Lea también:", "A lire aussi :", "Lesen Sie auch:".
+    r"lea|lea\s+(?:más|también|además)|lee\s+(?:más|también)|leer\s+más|seguir\s+leyendo|ver\s+también|"
+    r"(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|"
+    r"lesen\s+sie\s+auch|siehe\s+auch|mehr\s+zum\s+thema|weiterlesen)"
     r"(?:\s+on)?\s*(?:[:ः|\-–—»>]|$)"
     # Shorter link labels only with a colon or pipe after them: "READ: ...", "Related News | ...". ("WATCH: ..." is
     # left out: video stories carry it in their headline.)
@@ -48,7 +52,7 @@ END_MARKER = re.compile(
     re.IGNORECASE,
 )
 # The site's note that the copy came from a feed unedited ("Disclaimer: This post has been auto-published ...").
-_DISCLAIMER_LABEL = re.compile(r"^\(?\s*disclaimer\b", re.IGNORECASE)
+_DISCLAIMER_LABEL = re.compile(r"^\(?\s*(?:disclaimer\b|अस्वीकरण)", re.IGNORECASE)
 _DISCLAIMER_AUTO = re.compile(r"auto-?\s?(?:published|generated)|ऑटो-?पब्लिश|ऑटो-?जनरेट|\bunedited\b", re.IGNORECASE)
 _DISCLAIMER_FEED = re.compile(r"\b(?:feed|wire|syndicat\w*|agency|agencies)\b|एजेंसी|फीड", re.IGNORECASE)
 _DISCLAIMER_SELF = re.compile(
@@ -76,7 +80,7 @@ PROMPT = re.compile(
 # Promotion of the site itself, in sentences that read like prose.
 PROMOTION = re.compile(
     r"\b(?:download (?:our|the)\b.{0,40}\bapp|"
-    r"^get (?:current|all the latest|breaking) (?:updates|news)\b|"
+    r"^get (?:current|all the latest|breaking) (?:updates|news)\b|^catch (?:all )?the latest\b|"
     r"subscrib(?:e|ing) to our|like us on facebook|follow us on|"
     r"^stay (?:informed|updated)|^get (?:the )?latest\b.{0,60}\bnews|^get the news updates|track latest news|"
     r"^click here (?:for|to)\b|^for (?:more|the latest|all the latest)\b.{0,60}\b(?:follow|download|click|visit|"
@@ -96,12 +100,12 @@ WITH_INPUTS = re.compile(
 )
 # Photo captions and credits: "(Photo: IANS)", "| Photo Credit: PTI", "(File photo)", "| Image: AP".
 CAPTION = re.compile(
-    r"(?:[(|.]\s*|^)(?:photo(?:\s*credit)?|image|picture|pic|file\s+photo|file\s+image|representative\s+image|"
+    r"(?:[(\[|.]\s*|^)(?:photo(?:\s*credit)?|image|picture|pic|file\s+photo|file\s+image|representative\s+image|"
     r"representational\s+image|representational\s+photo|ani\s+photo|pti\s+photo|ians\s+photo|फोटो|तस्वीर|"
     # "(File)", "(Representational)", ". Image for representation only", "(Image used for representation)"
     r"file|representational|representative|symbolic|(?:(?:image|photo|picture)\s+(?:used\s+)?)?for\s+representation"
     r"(?:al)?(?:\s+(?:purposes?|only))?)"
-    r"(?:\s*(?:credit|courtesy))?\s*(?::[^()|]{0,60})?\s*\)?\s*$",
+    r"(?:\s*(?:credit|courtesy))?\s*(?::[^()\[\]|]{0,60})?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 # Editor's notes above or between paragraphs: "(Updates to close)", "(Eds: ...)", "(Adds details ...)".
@@ -205,7 +209,7 @@ PICTURE_CREDIT_LINE = re.compile(
 # Credits and marks a picture's caption carries, in the forms agencies and sites print them: "(REUTERS/Name)",
 # "Foto: Name/dpa", "© AFP / NAME", "(Photo Name. AFP)", "vía AP", "Name (left) and ...", "... Timothy Weeks AP".
 PICTURE_CREDIT = re.compile(
-    r"\((?:[A-Z][\w&.\- ]{1,30})/[^()]{2,60}\)\s*$|"
+    r"\(\s*(?:[A-Z][\w&.\- ]{1,30})/[^()]{2,60}\)\s*$|"
     r"\b(?:foto|photo|fotos|photos|bild|image|imagen|crédito|credit|cortesía|courtesy)\s*:\s*\S|"
     r"\((?:photo|foto|picture|image)\b[^()]{1,80}\)\s*$|"
     r"/\s*(?:dpa|afp|ap|reuters|epa|efe|getty images|picture alliance)\b|"
@@ -351,6 +355,22 @@ def is_ad_slot(line: str) -> bool:
     return len(parts) >= 2 and all(_AD_PARTS.match(p.strip()) for p in parts)
 
 
+# The site's cookie or consent notice, in the languages the service sees.
+COOKIE_NOTICE = re.compile(
+    r"\bcookies?\b.{0,200}\b(?:website|web site|site|sitio|webseite|website|navigation|navegación|browsing|"
+    r"consent|zustimm\w*|akzept\w*|accept\w*|aceptar|utilizamos|verwenden|utilisons)\b|"
+    r"\b(?:we use|wir verwenden|utilizamos|nous utilisons|este sitio (?:web )?utiliza)\b.{0,40}\bcookies?\b",
+    re.IGNORECASE,
+)
+
+
+def is_tag_list(line: str) -> bool:
+    """A strip of tags or sections joined by commas ("Labor , Video , Business News , ..."): four or more short
+    items and no sentence end."""
+    parts = [p.strip() for p in line.split(",") if p.strip()]
+    return len(parts) >= 4 and all(len(p.split()) <= 4 for p in parts) and not line.rstrip().endswith((".", "!", "?"))
+
+
 def is_inline_chrome(line: str) -> bool:
     """Chrome that sits between story paragraphs and is skipped (the story goes on after it)."""
     unbulleted = BULLET.sub("", line)
@@ -358,6 +378,7 @@ def is_inline_chrome(line: str) -> bool:
         return True  # "• Also Read: ..."
     return (
         is_ad_slot(line)
+        or bool(COOKIE_NOTICE.search(line))
         or bool(LINK_LINE.match(line))
         or bool(ALSO_READ.match(line) or ADVERTISEMENT.match(line) or EDITOR_NOTE.match(line))
         or bool(BRACKETED.match(line) and ALSO_READ.match(BRACKETED.sub(r"\g<inner>", line)))
@@ -413,6 +434,10 @@ def is_author_bio(name: str, following: str) -> bool:
     )
 
 
+# The site's source credit under a story it compiled or carried: "SOURCE: News agencies", "Fuente: EFE".
+SOURCE_CREDIT = re.compile(r"^(?:source|sources|fuente|fuentes|quelle)\s*:\s*[^\s].{0,60}$", re.IGNORECASE)
+
+
 def is_page_end(line: str) -> bool:
     """Chrome after which nothing more is story: disclaimers, end markers, tag strips, site promotion."""
     promotion = bool(PROMOTION.search(line)) and len(line.split()) >= 8  # a short "Follow us on X" is a prompt
@@ -423,4 +448,5 @@ def is_page_end(line: str) -> bool:
         or bool(AUTHOR_BIO.match(line))
         or bool(WITH_INPUTS.match(line))
         or bool(AGENCY_FOOTER.match(line))
+        or bool(SOURCE_CREDIT.match(line))
     )

@@ -69,13 +69,45 @@ def _found(match: re.Match[str] | None, paragraph: str) -> FoundDateline | None:
     return FoundDateline(place=place, text=text, agency=agency_for_tag(match.group("tag")))
 
 
+# Words that show "Word:" opening a paragraph is no place: verbs and articles, and a caption's pointers ("Above:",
+# "Pictured:", "File:").
+_NOT_PLACE_WORDS = frozenset(
+    {
+        "said",
+        "says",
+        "the",
+        "a",
+        "an",
+        "above",
+        "below",
+        "left",
+        "right",
+        "top",
+        "bottom",
+        "pictured",
+        "photo",
+        "file",
+        "video",
+        "watch",
+        "update",
+        "updates",
+        "note",
+        "inset",
+        "main",
+        "clockwise",
+        "background",
+        "foreground",
+    }
+)
+
+
 def untagged_dateline(paragraph: str) -> FoundDateline | None:
     """A dateline a site rewrote without the agency tag; only trusted at the start of a page's story."""
     for pattern in (UNTAGGED_DATED, PLACE_COLON):
         match = pattern.match(paragraph)
         if match is not None:
             place = match.group("place")
-            if any(word.lower() in {"said", "says", "the", "a", "an"} for word in place.split()):
+            if any(word.lower() in _NOT_PLACE_WORDS for word in place.split()):
                 return None
             return FoundDateline(place=normalise_place(place), text=match.group(0).strip(), agency=None)
     return None
@@ -104,3 +136,13 @@ def normalise_place(place: str) -> str:
         # Each place of a joint dateline and each part of a hyphenated name: "JERUSALEM/CAIRO", "WINSTON-SALEM".
         return re.sub(r"(?<=[/\-])([a-z])", lambda m: m.group(1).upper(), named)
     return place
+
+
+# A lead opening with the agency's tag and no place: "(EFE).- The government said ..." (the site printed the place
+# elsewhere). It names the agency but is no dateline.
+PLACELESS_TAG = re.compile(rf"^\((?P<tag>(?:{TAG_PATTERN})(?:/[^\s()]{{1,20}})?)\)\s*\.?\s*[-–—]+\s+\S")
+
+
+def placeless_tag(paragraph: str) -> AgencyProfile | None:
+    match = PLACELESS_TAG.match(paragraph)
+    return agency_for_tag(match.group("tag")) if match else None

@@ -11,7 +11,7 @@ from app.parsers.text import chrome
 from app.parsers.text.agencies import IST, AgencyProfile, agency_for_name, agency_mentioned, agency_named_at_end
 from app.parsers.text.body import extract_body, removal_doubts
 from app.parsers.text.bylines import byline_of, source_agency
-from app.parsers.text.datelines import normalise_place, tagged_dateline, untagged_dateline
+from app.parsers.text.datelines import normalise_place, placeless_tag, tagged_dateline, untagged_dateline
 from app.parsers.text.draft import Draft
 from app.parsers.text.lines import Line
 from app.parsers.text.similarity import WORD, content_stems
@@ -83,6 +83,11 @@ def parse_page(lines: list[Line], source: str) -> Draft:
     return draft
 
 
+def reread_page(lines: list[Line], source: str) -> Draft | None:
+    """The second reading of a page, from its main text (None when the page has no main text with a headline)."""
+    return _read_by_main_text(lines, source)
+
+
 def _headline_fits(draft: Draft) -> bool:
     """The headline is no interface or chrome line and shares at least two content words with the lead."""
     if not draft.headline or not draft.body:
@@ -117,7 +122,13 @@ def _read_by_header(lines: list[Line], source: str) -> Draft:
 
 
 def _assemble(
-    lines: list[Line], source: str, draft: Draft, headline_index: int, summary_index: int | None, start: int | None
+    lines: list[Line],
+    source: str,
+    draft: Draft,
+    headline_index: int,
+    summary_index: int | None,
+    start: int | None,
+    stop: int | None = None,
 ) -> Draft:
     """The draft from the headline's line, the standfirst's (if any) and the story's first line."""
     draft.headline, prefix_section = _strip_section_prefix(lines[headline_index].text)
@@ -139,10 +150,25 @@ def _assemble(
         and normalise_place(draft.byline).casefold() == draft.dateline.place.casefold()
     ):
         draft.byline = None  # the place printed above the time is not a writer
-    body = extract_body(lines, start, PAGE_DEFAULT_OFFSET, source)
+    body = extract_body(lines, start, PAGE_DEFAULT_OFFSET, source, stop=stop)
     draft.body = body.paragraphs
     draft.signoff = body.signoff
     draft.doubts.extend(removal_doubts(body))
+    draft.doubts.extend(
+        f"lead-unsure: a paragraph-long line above the story was left out: {ln.text[:80]!r}"
+        for ln in lines[headline_index + 1 : start]
+        if ln.index != summary_index
+        and _words(ln.text) >= MIN_SKIPPED_PARAGRAPH_WORDS
+        and not chrome.has_picture_credit(ln.text)
+        and not chrome.is_caption(ln.text)
+        and not _is_header_chrome(ln.text)
+        and not chrome.is_inline_chrome(ln.text)
+        and not is_meta(ln.text)
+        and not chrome.is_tag_list(ln.text)
+        and not any(_fold(p).startswith(_fold(ln.text).rstrip(".… ")) for p in draft.body)
+    )
+    if body.signoff is None:  # after the agency's sign-off the story is over, by the agency's own practice
+        draft.doubts.extend(_story_may_continue(lines, body.end, draft.body))
     footer_end = next(
         (ln.index for ln in lines[body.end :] if chrome.LIST_HEADING.match(ln.text) and not chrome.is_prose(ln.text)),
         len(lines),
@@ -155,7 +181,7 @@ def _assemble(
     # Times above the headline are the site's date bar, not the story's.
     timed = [ln for ln in outside if ln.index > headline_index]
     draft.agency_hints = [
-        draft.dateline.agency if draft.dateline else None,
+        draft.dateline.agency if draft.dateline else placeless_tag(draft.body[0] if draft.body else first),
         body.signoff_agency,
         _agency_of_byline(draft.byline),
         *(source_agency(ln.text) for ln in header),
@@ -172,17 +198,30 @@ MAX_RUN_GAP = 4
 # How far above the main text its headline may sit (lines): a byline, times, a picture and its caption, shares.
 HEADLINE_REACH = 40
 MAX_HEADLINE_WORDS = 30
+# A line of this many words between the headline and the story's first paragraph may be a lost lead.
+MIN_SKIPPED_PARAGRAPH_WORDS = 20
+# A line of this many words found again at the start of a later paragraph is a repeat, not a coincidence.
+MIN_REPEAT_WORDS = 8
 
 
 def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
     """The second reading: the story is the longest run of sentence paragraphs on the page (its main text), and the
     headline the line above it that shares most content words with its lead."""
-    start = _main_text_start(lines)
-    if start is None:
+    span = _main_text_span(lines)
+    if span is None:
         return None
+    start, end = span
+    standfirst = None
+    opening = _fold(lines[start].text)
+    if _words(opening) >= MIN_REPEAT_WORDS and any(_fold(ln.text).startswith(opening) for ln in lines[start + 1 : end]):
+        standfirst, start = start, start + 1  # a standfirst printed again as (the start of) a paragraph of the story
+    elif (after := _after_picture_block(lines, start, end)) is not None:
+        standfirst, start = start, after  # the standfirst above the story's picture, the lead below it
     lead_stems = content_stems(" ".join(ln.text for ln in lines[start : start + 6] if _is_sentence(ln.text)))
     listed = chrome.listed_lines([ln.text for ln in lines])
-    story = [_fold(ln.text) for ln in lines[start:]]
+    # The story's sentences: a line whose words run on inside one of them is a standfirst or teaser repeating it (a
+    # headline printed again below the story, as a title of its own, is no such repeat).
+    story = [_fold(ln.text) for ln in lines[start:] if chrome.is_prose(ln.text)]
     # The best candidate: not an item of a link list (unless every candidate is), the largest share of its words in
     # the lead, then the most shared words, then the nearest.
     best: tuple[bool, float, int, int] | None = None
@@ -194,11 +233,12 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
             continue
         if chrome.has_picture_credit(text):
             continue  # a caption
-        if any(_fold(text) in paragraph for paragraph in story):
+        folded = _fold(text)
+        if any(folded in paragraph and folded != paragraph for paragraph in story):
             continue  # a standfirst or teaser that repeats a paragraph of the story
         heads = content_stems(text)
         shared = len(heads & lead_stems)
-        if shared < MIN_SHARED_WITH_LEAD or shared * 2 < len(heads):
+        if shared < MIN_SHARED_WITH_LEAD or shared * 4 < len(heads):
             continue
         score = (line.index not in listed, round(shared / len(heads), 1), shared, line.index)
         if best is None or score > best:
@@ -206,45 +246,116 @@ def _read_by_main_text(lines: list[Line], source: str) -> Draft | None:
     if best is None:
         return None
     headline_index = best[3]
-    summary_index = next(
-        (
-            ln.index
-            for ln in lines[headline_index + 1 : start]
-            if _words(ln.text) >= STANDFIRST_BELOW_META_MIN_WORDS
-            and chrome.is_prose(ln.text)
-            and not _is_header_chrome(ln.text)
-            and not is_meta(ln.text)
-        ),
-        None,
+    summary_index = standfirst
+    summary_index = (
+        summary_index
+        if summary_index is not None
+        else next(
+            (
+                ln.index
+                for ln in lines[headline_index + 1 : start]
+                if _words(ln.text) >= STANDFIRST_BELOW_META_MIN_WORDS
+                and chrome.is_prose(ln.text)
+                and not _is_header_chrome(ln.text)
+                and not is_meta(ln.text)
+                and not is_dated_meta(ln.text, PAGE_DEFAULT_OFFSET)
+            ),
+            None,
+        )
     )
-    return _assemble(lines, source, Draft(source_format="page-text"), headline_index, summary_index, start)
+    return _assemble(lines, source, Draft(source_format="page-text"), headline_index, summary_index, start, end)
+
+
+# A picture block between a standfirst and the lead: a caption, a credit, a label ("IMAGEN DE REFERENCIA").
+MAX_PICTURE_BLOCK_LINES = 3
+
+
+def _after_picture_block(lines: list[Line], start: int, end: int) -> int | None:
+    """The line after a picture block (credit or caption lines, nothing else) right under the run's first line,
+    when a sentence follows it; None when the first line runs straight on into the story."""
+    index = start + 1
+    credited = False
+    while index < min(end, start + 1 + MAX_PICTURE_BLOCK_LINES) and not chrome.is_prose(lines[index].text):
+        text = lines[index].text
+        if not (
+            chrome.has_picture_credit(text)
+            or chrome.is_caption(text)
+            or _is_credit_line(text)
+            or is_meta(text)
+            or is_dated_meta(text, PAGE_DEFAULT_OFFSET)
+        ):
+            return None
+        credited = True
+        index += 1
+    if credited and index < end and _is_sentence(lines[index].text):
+        return index
+    return None
+
+
+def _is_credit_line(text: str) -> bool:
+    """A picture's credit or label on its own line: an agency's name, or a short all-capitals label."""
+    return agency_for_name(text) is not None or (text.isupper() and _words(text) <= 4)
+
+
+# Lines looked at after the story's end for a paragraph that may still be the story's.
+CONTINUATION_REACH = 3
+
+
+def _story_may_continue(lines: list[Line], end: int, body: list[str]) -> list[str]:
+    """A doubt when a paragraph-long sentence right after the story's end is neither chrome nor a repeat of the
+    story: the story may have been cut short (a rule ended it early)."""
+    folded = [_fold(p) for p in body]
+    for line in lines[end : end + CONTINUATION_REACH]:
+        text = line.text
+        if chrome.is_page_end(text) or chrome.LIST_HEADING.match(text):
+            return []
+        if (
+            _is_sentence(text)
+            and _words(text) >= MIN_SKIPPED_PARAGRAPH_WORDS
+            and not chrome.is_inline_chrome(text)
+            and not chrome.has_picture_credit(text)
+            and not chrome.is_disclaimer(text)
+            and not any(_fold(text) in p or p in _fold(text) for p in folded)
+        ):
+            return [f"story-may-continue: a paragraph-long sentence follows the story's end: {text[:80]!r}"]
+    return []
 
 
 def _fold(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
 
-def _main_text_start(lines: list[Line]) -> int | None:
-    """The first line of the run of sentence paragraphs with the most words."""
-    best: tuple[int, int] | None = None  # (words, first line)
+def _main_text_span(lines: list[Line]) -> tuple[int, int] | None:
+    """(first line, line after the last sentence) of the run of sentence paragraphs with the most words.
+
+    A run starts with a long sentence; shorter sentences carry it on; more than MAX_RUN_GAP other lines, or the page's
+    end, end it."""
+    best: tuple[int, int, int] | None = None  # (words, first line, end)
     run_start: int | None = None
     run_words = 0
     gap = 0
     for line in lines:
         text = line.text
-        if _is_sentence(text) and _words(text) >= MAIN_TEXT_MIN_WORDS and not chrome.is_page_end(text):
+        if chrome.is_page_end(text):
+            run_start, gap = None, 0
+            continue
+        captioned = chrome.has_picture_credit(text) or bool(chrome.COOKIE_NOTICE.search(text))
+        long_sentence = _is_sentence(text) and _words(text) >= MAIN_TEXT_MIN_WORDS and not captioned
+        if long_sentence or (run_start is not None and chrome.is_prose(text) and not _is_header_chrome(text)):
             if run_start is None:
                 run_start, run_words = line.index, 0
             run_words += _words(text)
             gap = 0
             if best is None or run_words > best[0]:
-                best = (run_words, run_start)
+                best = (run_words, run_start, line.index + 1)
+            elif best[1] == run_start:
+                best = (best[0], run_start, line.index + 1)
             continue
         if run_start is not None:
             gap += 1
-            if gap > MAX_RUN_GAP or chrome.is_page_end(text):
+            if gap > MAX_RUN_GAP:
                 run_start, gap = None, 0
-    return best[1] if best else None
+    return (best[1], best[2]) if best else None
 
 
 # Evidence that the site is Indian and prints Indian time: IST printed somewhere (its clock, another time line),
