@@ -9,7 +9,8 @@ For every document it prints what happened and then, per corpus and mode:
 
 - published: created or updated; right = the stored article has the gold headline, agency, published_at,
   updated_at and body (HTML bodies compared with whitespace collapsed inside a paragraph);
-- published-wrong: published with any of those wrong (the bar is 0);
+- published-wrong: published with any of those wrong (the bar is 0); a time left out (None where the gold has
+  one) is reported apart as missing information, not counted as wrong;
 - held: 202, kept for review; refused: 4xx, kept in the quarantine;
 - merge errors: a document that became a version or duplicate of another document although its gold says it is
   a new story (and missed merges, the opposite);
@@ -58,6 +59,7 @@ class Tally:
     outcomes: Counter[str] = field(default_factory=Counter)
     right: int = 0
     wrong: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
     held: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     merge_errors: list[str] = field(default_factory=list)
@@ -87,7 +89,11 @@ def field_right(name: str, gold: dict[str, Any], article: Article, html: bool, k
         wanted = expected if expected is not None else key_agency
         return wanted is not None and article.agency.casefold() == str(wanted).casefold()
     if name in ("published_at", "updated_at"):
-        return as_instant(expected) == getattr(article, name)
+        want, got = as_instant(expected), getattr(article, name)
+        if want is None or got is None:
+            return want == got
+        # A printed time has minutes; the copy's markup may add the seconds: the same minute is the same time.
+        return abs((want - got).total_seconds()) < 60 and (want.second == 0 or want == got)
     if name == "body":
         if html:
             return [collapse(p) for p in expected or []] == [collapse(p) for p in article.body]
@@ -149,6 +155,11 @@ def run(corpus: Path, golds: list[dict[str, Any]], *, html: bool, agency: str | 
                 if result.outcome == "duplicate":
                     continue
                 misses = [name for name in KEY_FIELDS if not field_right(name, gold, article, html, agency)]
+                # A time left out (None) where the gold states one is missing information, not wrong information.
+                absent = [n for n in misses if n in ("published_at", "updated_at") and getattr(article, n) is None]
+                misses = [n for n in misses if n not in absent]
+                if absent:
+                    tally.missing.append(f"{doc_id}: {', '.join(absent)} not stated")
                 for name in (*KEY_FIELDS, *INFO_FIELDS):
                     tally.fields[name] += field_right(name, gold, article, html, agency)
                 if misses:
@@ -185,6 +196,7 @@ def report(name: str, mode: str, tally: Tally) -> None:
     print(f"\n{name} as {mode}: {tally.docs} documents")
     print(f"  outcomes          {dict(tally.outcomes)}")
     print(f"  published         {published}   right {tally.right}   published-wrong {len(tally.wrong)}")
+    print(f"  times left out    {len(tally.missing)} (published without a time the gold states)")
     print(f"  held              {percent(len(tally.held), tally.docs)}")
     print(f"  refused           {percent(len(tally.refused), tally.docs)}")
     print(f"  merge errors      {len(tally.merge_errors)}   missed merges {len(tally.missed_merges)}")
@@ -192,6 +204,7 @@ def report(name: str, mode: str, tally: Tally) -> None:
         print(f"  {name_:<16}  {percent(tally.fields[name_], tally.docs)}")
     for label, rows in (
         ("PUBLISHED WRONG", tally.wrong),
+        ("time left out", tally.missing),
         ("merge errors", tally.merge_errors),
         ("held", tally.held),
         ("refused", tally.refused),

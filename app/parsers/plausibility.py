@@ -213,8 +213,12 @@ CHECKS: tuple[Callable[[ParsedCopy], str | None], ...] = (
     signoff_agency,
     timestamps_order,
 )
-# Checks that guess, from the words alone, what a page's HTML states outright: not run on HTML pages.
-MARKUP_KNOWS: frozenset[Callable[[ParsedCopy], str | None]] = frozenset({paragraph_unfinished})
+# Checks that guess, from the words alone, what a page's HTML states outright: not run on HTML pages. The HTML
+# reader takes the headline only from an <h1> that the page's og:title, twitter:title, <title> or JSON-LD
+# confirms (else it records its own doubt), and a crosshead is an <h2>/<h3> of the story.
+MARKUP_KNOWS: frozenset[Callable[[ParsedCopy], str | None]] = frozenset(
+    {paragraph_unfinished, headline_unrelated, headline_chrome_shape}
+)
 
 
 def _chrome_reason(paragraph: str) -> str | None:

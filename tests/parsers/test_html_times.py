@@ -1,4 +1,5 @@
-"""Times come from the page's machine-readable statements, only with their offset, and must agree."""
+"""Times come from the page's machine-readable statements, only with their offset, must agree, and must be
+confirmed by a time the page prints with its zone: a time only the markup states is not published."""
 
 from __future__ import annotations
 
@@ -18,8 +19,16 @@ def _json_ld(published: str, modified: str) -> str:
     )
 
 
-def test_published_time_with_its_offset_is_kept_with_that_offset() -> None:
+PRINTED = "<div class='dateline-time'>3 Feb 2026 14:15 GMT</div>"  # the same instant as 09:15 EST
+
+
+def test_a_time_only_the_markup_states_is_not_published() -> None:
     copy = read(page(head=_meta("article:published_time", "2026-02-03T09:15:00-05:00")))
+    assert copy.published_at is None
+
+
+def test_published_time_with_its_offset_is_kept_with_that_offset() -> None:
+    copy = read(page(head=_meta("article:published_time", "2026-02-03T09:15:00-05:00"), before_body=PRINTED))
     assert copy.published_at == datetime(2026, 2, 3, 9, 15, tzinfo=timezone(timedelta(hours=-5)))
     assert copy.published_at.utcoffset() == timedelta(hours=-5)
 
@@ -33,9 +42,9 @@ def test_a_placeholder_date_from_before_the_web_is_not_read() -> None:
 
 
 def test_json_ld_gives_published_and_updated() -> None:
-    copy = read(page(head=_json_ld("2026-02-03T09:15:00Z", "2026-02-03T11:00:00Z")))
-    assert copy.published_at == datetime(2026, 2, 3, 9, 15, tzinfo=UTC)
-    assert copy.updated_at == datetime(2026, 2, 3, 11, 0, tzinfo=UTC)
+    copy = read(page(head=_json_ld("2026-02-03T14:15:00Z", "2026-02-03T16:00:00Z"), before_body=PRINTED))
+    assert copy.published_at == datetime(2026, 2, 3, 14, 15, tzinfo=UTC)
+    assert copy.updated_at == datetime(2026, 2, 3, 16, 0, tzinfo=UTC)
 
 
 def test_an_update_stamped_at_publication_is_no_update() -> None:
@@ -44,13 +53,14 @@ def test_an_update_stamped_at_publication_is_no_update() -> None:
 
 
 def test_time_element_with_offset_is_the_published_time() -> None:
-    copy = read(page(before_body='<time datetime="2026-02-03T10:15:00+01:00">3 February 2026</time>'))
-    assert copy.published_at == datetime(2026, 2, 3, 9, 15, tzinfo=UTC)
+    copy = read(page(before_body='<time datetime="2026-02-03T15:15:00+01:00">3 Feb 2026 14:15 GMT</time>'))
+    assert copy.published_at == datetime(2026, 2, 3, 14, 15, tzinfo=UTC)
 
 
 def test_rfc_2822_date_with_numeric_offset_is_read() -> None:
-    copy = read(page(head=_json_ld("Tue, 03 Feb 2026 10:15:00 +0100", "Tue, 03 Feb 2026 10:15:00 +0100")))
-    assert copy.published_at == datetime(2026, 2, 3, 9, 15, tzinfo=UTC)
+    stamp = "Tue, 03 Feb 2026 15:15:00 +0100"
+    copy = read(page(head=_json_ld(stamp, stamp), before_body=PRINTED))
+    assert copy.published_at == datetime(2026, 2, 3, 14, 15, tzinfo=UTC)
 
 
 def test_publication_times_that_disagree_hold_the_copy() -> None:

@@ -1,7 +1,10 @@
 """Published and updated times from the page's machine-readable statements, each with its own offset.
 
 Sources must agree: published times from different sources more than a few minutes apart, or an update before
-the publication, make the times unsure (a doubt), never a guess.
+the publication, make the times unsure (a doubt), never a guess. And the page must print them: a time only the
+markup states is not published (None), because a CMS stamps its own clock and zone (a UTC clock labelled with
+the local offset, an import time) and nothing a reader sees confirms it. A time the page prints with its zone is
+the evidence; the markup's times are kept when they agree with it.
 """
 
 from __future__ import annotations
@@ -43,10 +46,11 @@ def read_times(meta: PageMeta, printed: list[datetime]) -> Times:
             updated_at = None  # stamped at publication: no update
     if published_at is None and updated_at is not None:
         updated_at = None  # an update of an unknown publication says nothing reliable
-    if printed:
-        stated = [t for t in (published_at, updated_at) if t is not None]
-        if published_at is None:
-            published_at = min(printed)
-        elif not any(abs(p - s) <= AGREEMENT for p in printed for s in stated):
-            doubt = doubt or "times-unsure: the time printed on the page differs from the time in its markup"
+    if not printed:
+        return Times(None, None, doubt)  # nothing the page prints confirms the markup's clock and zone
+    stated = [t for t in (published_at, updated_at) if t is not None]
+    if published_at is None:
+        published_at = min(printed)
+    elif not any(abs(p - s) <= AGREEMENT for p in printed for s in stated):
+        doubt = doubt or "times-unsure: the time printed on the page differs from the time in its markup"
     return Times(published_at, updated_at, doubt)
