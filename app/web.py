@@ -28,3 +28,13 @@ def refuse_nul_characters(request: Request) -> None:
     params = request.query_params.multi_items()
     if "\x00" in request.url.path or any("\x00" in key or "\x00" in value for key, value in params):
         raise InvalidRequest("The request's path or query contains a NUL character.")
+
+
+def pk_cursor(cursor: str | None) -> int | None:
+    """The row position an operator list's cursor names (a pk it issued), or None for the first page; anything
+    this service did not issue is a 400, never a 500."""
+    if cursor is None:
+        return None
+    if not (cursor.isascii() and cursor.isdigit() and 0 < int(cursor) <= 2**31 - 1):
+        raise InvalidRequest(f"The cursor {cursor!r} is not one this service issued.")
+    return int(cursor)

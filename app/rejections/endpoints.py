@@ -14,12 +14,13 @@ from app.articles.schemas import ArticleOut
 from app.auth.dependencies import VisibleAgenciesDep
 from app.config import Settings
 from app.db import Database, DatabaseDep, ReadSessionDep
-from app.errors import InvalidRequest, NotFound
+from app.errors import NotFound
 from app.intake.service import IngestResult, replay
 from app.problems import problem_responses
 from app.rejections import repository
 from app.rejections.models import Rejection
 from app.rejections.schemas import RejectionOut, RejectionPage, rejection_out
+from app.web import pk_cursor
 
 router = APIRouter(prefix="/v1/rejections", tags=["operators"])
 
@@ -41,9 +42,7 @@ def list_rejections(
     cursor: Annotated[str | None, Query(description="Opaque, from the previous page.")] = None,
     state: Annotated[str | None, Query(pattern="^(open|replayed)$")] = None,
 ) -> RejectionPage:
-    if cursor is not None and not (cursor.isascii() and cursor.isdigit() and 0 < int(cursor) <= 2**31 - 1):
-        raise InvalidRequest(f"The cursor {cursor!r} is not one this service issued.")
-    before = int(cursor) if cursor else None
+    before = pk_cursor(cursor)
     rows = repository.list_page(session, limit=limit + 1, before_pk=before, state=state, agencies=visible)
     page = rows[:limit]
     return RejectionPage(

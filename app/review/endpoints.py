@@ -13,13 +13,13 @@ from app.articles.schemas import ArticleOut
 from app.auth.agencies import may_act_on
 from app.auth.dependencies import AdminKeyDep, VisibleAgenciesDep
 from app.db import Database, DatabaseDep, ReadSessionDep
-from app.errors import InvalidRequest, NotFound
+from app.errors import NotFound
 from app.intake.service import HELD, IngestResult, stored_answer
 from app.problems import problem_responses
 from app.review import repository, service
 from app.review.models import OPEN, PUBLISHED, REJECTED, ReviewItem
 from app.review.schemas import DecisionIn, HeldOut, ReviewItemOut, ReviewPage, review_item_out
-from app.web import app_settings, json_response
+from app.web import app_settings, json_response, pk_cursor
 
 router = APIRouter(prefix="/v1/review", tags=["operators"])
 
@@ -40,9 +40,7 @@ def list_review(
     cursor: Annotated[str | None, Query(description="Opaque, from the previous page.")] = None,
     state: Annotated[str | None, Query(pattern=_STATES, description="open, published or rejected.")] = None,
 ) -> ReviewPage:
-    if cursor is not None and not (cursor.isascii() and cursor.isdigit() and 0 < int(cursor) <= 2**31 - 1):
-        raise InvalidRequest(f"The cursor {cursor!r} is not one this service issued.")
-    before = int(cursor) if cursor else None
+    before = pk_cursor(cursor)
     rows = repository.list_page(session, limit=limit + 1, before_pk=before, state=state, agencies=visible)
     page = rows[:limit]
     return ReviewPage(

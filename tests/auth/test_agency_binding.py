@@ -9,8 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.auth.agencies import AMBIGUOUS, bind_copy_to_key, ensure_story_agency
+from app.config import Settings
 from app.db import Database
 from app.errors import AgencyMismatch
+from app.intake.service import Delivery, ingest
 from app.parsers.base import ParsedCopy
 from tests.auth.wire import headers_for, ninjs_story, wire_story
 
@@ -189,3 +191,20 @@ def test_a_story_of_another_agency_is_not_the_keys_to_change() -> None:
     with pytest.raises(AgencyMismatch) as refused:
         ensure_story_agency("IANS", ("PTI",), "a1", "k1")
     assert refused.value.agency == "IANS"
+
+
+def test_copy_naming_no_agency_from_an_aggregator_key_is_held_for_review(
+    client: TestClient, database: Database, admin: dict[str, str]
+) -> None:
+    aggregator = headers_for(database, "ingest", agencies=["PTI", "IANS"])
+    response = client.post("/v1/articles", content=wire_story(None), headers=aggregator)
+    assert (response.status_code, response.headers["wirefeed-outcome"]) == (202, "held")
+    assert any(reason.startswith(f"{AMBIGUOUS}: ") for reason in response.json()["reasons"])
+    assert listed(client) == []
+    assert client.get(response.json()["links"]["self"], headers=admin).json()["state"] == "open"
+
+
+def test_an_ambiguous_agency_is_held_whatever_the_review_threshold(settings: Settings, database: Database) -> None:
+    lenient = settings.model_copy(update={"review_threshold": 9})
+    delivery = Delivery(data=wire_story(None), content_type="text/plain", source="cli", agencies=("IANS", "PTI"))
+    assert ingest(database, lenient, delivery).outcome == "held"
