@@ -359,3 +359,16 @@ def test_a_caption_credited_in_square_brackets_is_no_lead() -> None:
 def test_a_line_without_letters_between_paragraphs_is_accounted_for() -> None:
     copy = story_page(["Published 11:34 PM EST Mar 3, 2021"], lead=LEAD + "\n\n191119052250266")
     assert copy.body == [LEAD, SECOND, THIRD] and copy.doubts == []
+
+
+def test_a_footer_shaped_link_between_paragraphs_keeps_the_story_and_holds_it() -> None:
+    copy = page(
+        "Example Daily",
+        "Our favourite recipes of the week",
+        "City council approves plan to plant ten thousand trees along river",
+        LEAD,
+        SECOND,
+        "Also on example.com Parks budget rises for the new year",
+        THIRD + " More shade is what they want, residents said, and the council agreed with them today.",
+    )
+    assert len(copy.body) == 3 and any(d.startswith("footer-inside-story") for d in copy.doubts)

@@ -368,6 +368,12 @@ def extract_body(
             i += 1
             continue
         if chrome.is_page_end(text):
+            if stop is not None and i < stop and not chrome.is_disclaimer(text):
+                # Inside the page's main text: the story goes on below it; left out, and the story held to decide.
+                removed.append((i, "footer-inside-story", text))
+                unsure.append(f"footer-inside-story: {text[:80]!r}")
+                i += 1
+                continue
             break
         if find_stamps(text, default_offset) and (not chrome.is_prose(text) or is_time_line(text, default_offset)):
             if stop is not None and i < stop:

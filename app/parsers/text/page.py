@@ -334,14 +334,30 @@ def _main_text_span(lines: list[Line]) -> tuple[int, int] | None:
     run_start: int | None = None
     run_words = 0
     gap = 0
+    after_footer = False  # the run's last gap holds a footer-shaped line
     for line in lines:
         text = line.text
+        if chrome.is_page_end(text) and not _is_sentence(text):
+            # A footer-shaped line ends the run unless the run picks up again right below it ("Also on example.com
+            # <title>" between paragraphs); it then counts as one of the gap lines.
+            if run_start is not None:
+                gap += 1
+                after_footer = True
+                if gap > MAX_RUN_GAP:
+                    run_start, gap, after_footer = None, 0, False
+            continue
         if chrome.is_page_end(text):
-            run_start, gap = None, 0
+            run_start, gap, after_footer = None, 0, False
             continue
         captioned = chrome.has_picture_credit(text) or bool(chrome.COOKIE_NOTICE.search(text))
         long_sentence = _is_sentence(text) and _words(text) >= MAIN_TEXT_MIN_WORDS and not captioned
-        if long_sentence or (run_start is not None and chrome.is_prose(text) and not _is_header_chrome(text)):
+        carries_on = (
+            run_start is not None and not after_footer and chrome.is_prose(text) and not _is_header_chrome(text)
+        )
+        if run_start is not None and after_footer and not long_sentence and chrome.is_prose(text):
+            run_start, gap, after_footer = None, 0, False  # below a footer only a paragraph-long sentence goes on
+        if long_sentence or carries_on:
+            after_footer = False
             if run_start is None:
                 run_start, run_words = line.index, 0
             run_words += _words(text)
@@ -354,7 +370,7 @@ def _main_text_span(lines: list[Line]) -> tuple[int, int] | None:
         if run_start is not None:
             gap += 1
             if gap > MAX_RUN_GAP:
-                run_start, gap = None, 0
+                run_start, gap, after_footer = None, 0, False
     return (best[1], best[2]) if best else None
 
 
