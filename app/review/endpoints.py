@@ -6,18 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy.orm import Session
 
 from app.articles.endpoints import ingest_response
 from app.articles.schemas import ArticleOut
-from app.auth.agencies import may_act_on
 from app.auth.dependencies import AdminKeyDep, VisibleAgenciesDep
-from app.db import Database, DatabaseDep, ReadSessionDep
-from app.errors import NotFound
+from app.db import DatabaseDep, ReadSessionDep
 from app.intake.service import HELD, IngestResult, stored_answer
 from app.problems import problem_responses
 from app.review import repository, service
-from app.review.models import OPEN, PUBLISHED, REJECTED, ReviewItem
+from app.review.models import OPEN, PUBLISHED, REJECTED
 from app.review.schemas import DecisionIn, HeldOut, ReviewItemOut, ReviewPage, review_item_out
 from app.web import app_settings, json_response, pk_cursor
 
@@ -52,21 +49,7 @@ def list_review(
     "/{review_id}", response_model=ReviewItemOut, summary="One held copy", responses=problem_responses(401, 403, 404)
 )
 def get_review_item(session: ReadSessionDep, visible: VisibleAgenciesDep, review_id: str) -> ReviewItemOut:
-    return review_item_out(_visible_item(session, review_id, visible))
-
-
-def _visible_item(session: Session, review_id: str, visible: frozenset[str] | None) -> ReviewItem:
-    """The item, or 404 when it does not exist or is another agency's (an agency admin sees its own only)."""
-    item = repository.get_by_id(session, review_id)
-    if item is None or not may_act_on(visible, item.agency):
-        raise NotFound(f"No held copy with id {review_id!r}.")
-    return item
-
-
-def _check_visible(db: Database, review_id: str, visible: frozenset[str] | None) -> None:
-    if visible is not None:
-        with db.read_sessions() as session:
-            _visible_item(session, review_id, visible)
+    return review_item_out(service.visible_item(repository.get_by_id(session, review_id), review_id, visible))
 
 
 @router.post(
@@ -92,8 +75,8 @@ async def publish_review_item(
     decision: Annotated[DecisionIn | None, Body()] = None,
 ) -> Response:
     note = decision.note if decision else None
-    await run_in_threadpool(_check_visible, db, review_id, visible)
-    done = await run_in_threadpool(service.publish, db, app_settings(request), review_id, key.id, note)
+    settings = app_settings(request)
+    done = await run_in_threadpool(service.publish, db, settings, review_id, key.id, note, visible)
     assert done.stored is not None
     return ingest_response(stored_answer(done.stored), request)  # the answer a POST of the copy gets
 
@@ -113,8 +96,7 @@ async def reject_review_item(
     decision: Annotated[DecisionIn | None, Body()] = None,
 ) -> Response:
     note = decision.note if decision else None
-    await run_in_threadpool(_check_visible, db, review_id, visible)
-    done = await run_in_threadpool(service.reject, db, review_id, key.id, note)
+    done = await run_in_threadpool(service.reject, db, review_id, key.id, note, visible)
     return json_response(review_item_out(done.item).model_dump_json(), 200, {})
 
 
@@ -136,8 +118,7 @@ async def reject_review_item(
 async def replay_review_item(
     request: Request, db: DatabaseDep, key: AdminKeyDep, visible: VisibleAgenciesDep, review_id: str
 ) -> Response:
-    await run_in_threadpool(_check_visible, db, review_id, visible)
-    done = await run_in_threadpool(service.replay, db, app_settings(request), review_id, key.id)
+    done = await run_in_threadpool(service.replay, db, app_settings(request), review_id, key.id, visible)
     if done.stored is None:
         return ingest_response(IngestResult(outcome=HELD, status_code=202, review=done.item), request)
     return ingest_response(stored_answer(done.stored), request)

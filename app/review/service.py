@@ -9,6 +9,7 @@ ingest (duplicate, update and merge-evidence rules included), in one transaction
 from __future__ import annotations
 
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.articles.normalise import ArticleDraft, draft_article
 from app.articles.service import StoreResult, store
+from app.auth.agencies import may_act_on
 from app.config import Settings
 from app.db import Database, utcnow
 from app.errors import Conflict, NotFound
@@ -56,10 +58,16 @@ class Decision:
     stored: StoreResult | None = None
 
 
-def _open_item(session: Session, review_id: str) -> ReviewItem:
-    item = repository.get_by_id(session, review_id, for_update=True)
-    if item is None:
+def visible_item(item: ReviewItem | None, review_id: str, visible: Collection[str] | None) -> ReviewItem:
+    """The item, or 404 when it does not exist or is of an agency the caller does not see (an agency admin sees
+    its own agencies' items only; `visible` None sees everything)."""
+    if item is None or not may_act_on(visible, item.agency):
         raise NotFound(f"No held copy with id {review_id!r}.")
+    return item
+
+
+def _open_item(session: Session, review_id: str, visible: Collection[str] | None) -> ReviewItem:
+    item = visible_item(repository.get_by_id(session, review_id, for_update=True), review_id, visible)
     if item.state != OPEN:
         raise Conflict(f"Held copy {review_id!r} was already {item.state}; a decision is made once.")
     return item
@@ -76,47 +84,57 @@ def _kept_draft(item: ReviewItem, settings: Settings, now: datetime) -> ArticleD
     )
 
 
-def publish(db: Database, settings: Settings, review_id: str, decided_by: str, note: str | None = None) -> Decision:
+def _decide(
+    session: Session, item: ReviewItem, state: str, decided_by: str, note: str | None, stored: StoreResult | None
+) -> Decision:
+    """Record the decision on the item (once: the caller holds it FOR UPDATE and found it open)."""
+    item.state = state
+    item.decided_at = utcnow()
+    item.decided_by = decided_by
+    item.note = note
+    item.article_id = stored.article.id if stored is not None else None
+    session.flush()
+    return Decision(item=item, stored=stored)
+
+
+def publish(
+    db: Database,
+    settings: Settings,
+    review_id: str,
+    decided_by: str,
+    note: str | None = None,
+    visible: Collection[str] | None = None,
+) -> Decision:
     """An editor approves the kept draft: it is stored as it was drafted (no check is re-run)."""
     now = utcnow()
     with db.write_sessions.begin() as session:
-        item = _open_item(session, review_id)
+        item = _open_item(session, review_id, visible)
         stored = store(session, _kept_draft(item, settings, now), received_at=now, raw=item.raw_copy)
-        item.state = PUBLISHED
-        item.decided_at = now
-        item.decided_by = decided_by
-        item.note = note
-        item.article_id = stored.article.id
-        session.flush()
-        return Decision(item=item, stored=stored)
+        return _decide(session, item, PUBLISHED, decided_by, note, stored)
 
 
-def reject(db: Database, review_id: str, decided_by: str, note: str | None = None) -> Decision:
+def reject(
+    db: Database, review_id: str, decided_by: str, note: str | None = None, visible: Collection[str] | None = None
+) -> Decision:
     """An editor refuses the held copy: nothing is published; the copy stays kept with the decision."""
     with db.write_sessions.begin() as session:
-        item = _open_item(session, review_id)
-        item.state = REJECTED
-        item.decided_at = utcnow()
-        item.decided_by = decided_by
-        item.note = note
-        session.flush()
-        return Decision(item=item)
+        return _decide(session, _open_item(session, review_id, visible), REJECTED, decided_by, note, None)
 
 
-def replay(db: Database, settings: Settings, review_id: str, decided_by: str) -> Decision:
+def replay(
+    db: Database, settings: Settings, review_id: str, decided_by: str, visible: Collection[str] | None = None
+) -> Decision:
     """Run held copy through today's pipeline (after a parser fix, say): published when it now passes every
     check, else kept open with today's draft and reasons. Refused copy (today's parser refuses it) stays held."""
     from app.intake.service import replay_draft  # the intake's own parse and checks, without a new raw copy
 
     now = utcnow()
     with db.read_sessions() as session:
-        found = repository.get_by_id(session, review_id)
-        if found is None:
-            raise NotFound(f"No held copy with id {review_id!r}.")
+        found = visible_item(repository.get_by_id(session, review_id), review_id, visible)
         raw = found.raw_copy
         draft, reasons = replay_draft(raw.data, raw.content_type, found.agency, settings, now)
     with db.write_sessions.begin() as session:
-        item = _open_item(session, review_id)
+        item = _open_item(session, review_id, visible)
         if reasons:
             item.reasons = reasons
             item.draft = draft.copy.model_dump(mode="json")
@@ -124,10 +142,5 @@ def replay(db: Database, settings: Settings, review_id: str, decided_by: str) ->
             session.flush()
             return Decision(item=item)
         stored = store(session, draft, received_at=now, raw=item.raw_copy)
-        item.state = PUBLISHED
-        item.decided_at = now
-        item.decided_by = decided_by
-        item.note = "published by replay: today's pipeline found nothing against it"
-        item.article_id = stored.article.id
-        session.flush()
-        return Decision(item=item, stored=stored)
+        note = "published by replay: today's pipeline found nothing against it"
+        return _decide(session, item, PUBLISHED, decided_by, note, stored)

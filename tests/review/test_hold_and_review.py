@@ -8,6 +8,7 @@ from app.config import Settings
 from app.db import Database
 from app.intake.service import Delivery, ingest
 from app.review import service as review_service
+from tests.auth.wire import headers_for
 
 HEADLINE = "Council approves new water plan for northern districts"
 LEAD = (
@@ -171,3 +172,16 @@ def test_replaying_held_copy_that_now_passes_publishes_it(settings: Settings, da
     done = review_service.replay(database, lenient, held.review.id, "test")
     assert done.stored is not None and done.stored.outcome == "created"
     assert (done.item.state, done.item.article_id) == ("published", done.stored.article.id)
+
+
+def test_an_agency_admin_neither_sees_nor_decides_another_agencys_held_copy(
+    client: TestClient, database: Database, ingest_headers: dict[str, str]
+) -> None:
+    held = hold_one(client, ingest_headers)  # IANS copy
+    pti_admin = headers_for(database, "admin", agencies=["PTI"])
+    assert client.get("/v1/review", headers=pti_admin).json()["items"] == []
+    for method, path in (("get", ""), ("post", "/publish"), ("post", "/reject"), ("post", "/replay")):
+        response = client.request(method, f"/v1/review/{held['review_id']}{path}", headers=pti_admin)
+        assert response.status_code == 404, (path, response.text)
+    ians_admin = headers_for(database, "admin", agencies=["IANS"])
+    assert client.post(f"/v1/review/{held['review_id']}/reject", headers=ians_admin).status_code == 200
